@@ -1,0 +1,15 @@
+package com.jm.job.common.protocol;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A batch of finished runs. Nodes send outcomes in batches and resend until acknowledged; the
+ * master applies each at most once (idempotent by run id).
+ *
+ * @param nodeId the reporting node
+ * @param outcomes finished runs
+ */
+public record FinishRequest(long nodeId, @NotNull @Size(max = 1000) List<@Valid @NotNull RunOutcome> outcomes) {}

@@ -1,0 +1,15 @@
+package com.jm.job.common.protocol;
+
+import java.util.List;
+
+/**
+ * The tasks claimed for the polling node; empty when the wait ended with nothing due.
+ *
+ * @param tasks claimed executions, at most the poll's {@code maxTasks}
+ */
+public record PollResponse(List<TaskAssignment> tasks) {
+
+    public PollResponse {
+        tasks = List.copyOf(tasks);
+    }
+}
