@@ -1,0 +1,60 @@
+package com.jm.job.master.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import lombok.Getter;
+import lombok.Setter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the master, under {@code jm.job.master}. The primary database is {@code spring.datasource.*}. */
+@Getter
+@Setter
+@ConfigurationProperties("jm.job.master")
+public class JmJobMasterProperties {
+
+    public static final int DEFAULT_MAX_PAGE_SIZE = 200;
+    public static final Duration DEFAULT_NODE_OFFLINE_AFTER = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_REPLICA_CONNECT_TIMEOUT = Duration.ofMillis(500);
+    public static final Duration DEFAULT_REPLICA_RETRY_AFTER = Duration.ofSeconds(5);
+    public static final int DEFAULT_MESSAGE_MAX_LENGTH = 2000;
+
+    /**
+     * Read replicas of the primary. Read-only work (lists, gets, history) is spread over them; with
+     * none, everything runs on the primary.
+     */
+    private List<Replica> replicas = new ArrayList<>();
+
+    /**
+     * How long to wait for a replica connection before falling back to the primary. Kept short so a
+     * replica that is down costs a read little.
+     */
+    private Duration replicaConnectTimeout = DEFAULT_REPLICA_CONNECT_TIMEOUT;
+
+    /** How long a replica that failed to connect is skipped before it is tried again. */
+    private Duration replicaRetryAfter = DEFAULT_REPLICA_RETRY_AFTER;
+
+    /** Largest page a list endpoint serves; a larger {@code size} is refused with 400. */
+    private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
+
+    /** A node whose last heartbeat is older than this is shown offline. */
+    private Duration nodeOfflineAfter = DEFAULT_NODE_OFFLINE_AFTER;
+
+    /** Longest run message or task error kept; longer ones are cut, so one report cannot bloat a row. */
+    private int messageMaxLength = DEFAULT_MESSAGE_MAX_LENGTH;
+
+    /** One read replica. */
+    @Getter
+    @Setter
+    public static class Replica {
+
+        /** JDBC URL of the replica. */
+        private String url;
+
+        /** User for the replica; plain SELECT grants are enough. */
+        private String username;
+
+        /** Password of that user. */
+        private String password;
+    }
+}

@@ -1,0 +1,13 @@
+package com.jm.job.master.domain;
+
+/** Why a task became pending; its next run records it. */
+public enum Trigger {
+    /** Inserted without a cron expression: runs once, at once. */
+    INSERT,
+    /** Its cron fire time came. */
+    CRON,
+    /** An operator asked for a run now. */
+    MANUAL,
+    /** An automatic retry after a failed run. */
+    RETRY
+}

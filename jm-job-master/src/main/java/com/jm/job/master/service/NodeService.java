@@ -1,0 +1,53 @@
+package com.jm.job.master.service;
+
+import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.store.NodeMapper;
+import com.jm.job.master.store.NodeRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The operators' view of nodes: list, inspect, and take a node out of (or back into) dispatch. */
+@Service
+public class NodeService {
+
+    private final NodeMapper nodes;
+    private final JmJobMasterProperties properties;
+
+    public NodeService(NodeMapper nodes, JmJobMasterProperties properties) {
+        this.nodes = nodes;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<NodeRecord> list(Long groupId, PageRequest page) {
+        return new Page<>(
+                nodes.list(groupId, offlineAfterMs(), page.offset(), page.size()),
+                page.page(),
+                page.size(),
+                nodes.count(groupId));
+    }
+
+    @Transactional(readOnly = true)
+    public NodeRecord get(long id) {
+        return require(id);
+    }
+
+    /** A disabled node gets no new tasks; its running ones finish. Idempotent. */
+    @Transactional
+    public NodeRecord setDisabled(long id, boolean disabled) {
+        nodes.setDisabled(id, disabled);
+        return require(id);
+    }
+
+    private NodeRecord require(long id) {
+        NodeRecord node = nodes.findById(id, offlineAfterMs());
+        if (node == null) {
+            throw NotFoundException.of("node", id);
+        }
+        return node;
+    }
+
+    private long offlineAfterMs() {
+        return properties.getNodeOfflineAfter().toMillis();
+    }
+}

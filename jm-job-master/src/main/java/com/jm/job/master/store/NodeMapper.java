@@ -1,0 +1,28 @@
+package com.jm.job.master.store;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * Reads and writes {@code jm_node}. {@code offlineAfterMs} is how old a heartbeat may be for the
+ * node to count as online, measured by the database clock.
+ */
+@Mapper
+public interface NodeMapper {
+
+    NodeRecord findById(@Param("id") long id, @Param("offlineAfterMs") long offlineAfterMs);
+
+    List<NodeRecord> list(
+            @Param("groupId") Long groupId,
+            @Param("offlineAfterMs") long offlineAfterMs,
+            @Param("offset") long offset,
+            @Param("limit") int limit);
+
+    long count(@Param("groupId") Long groupId);
+
+    long countOnline(@Param("groupId") long groupId, @Param("offlineAfterMs") long offlineAfterMs);
+
+    /** Sets the disable flag; 0 rows when the node is missing or already in that state. */
+    int setDisabled(@Param("id") long id, @Param("disable") boolean disable);
+}

@@ -1,0 +1,35 @@
+package com.jm.job.master.store;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * Reads and writes {@code jm_task}. Every state change is one conditional UPDATE whose row count
+ * tells whether it won; callers turn a 0 into 404 or 409.
+ */
+@Mapper
+public interface TaskMapper {
+
+    /** Inserts a task; a null {@code nextFireTime} means "now" by the database clock. */
+    void insert(TaskRecord task);
+
+    TaskRecord findById(long id);
+
+    List<TaskRecord> list(@Param("f") TaskFilter filter, @Param("offset") long offset, @Param("limit") int limit);
+
+    long count(@Param("f") TaskFilter filter);
+
+    List<StatusCount> countByStatus(long groupId);
+
+    long countDisabled(long groupId);
+
+    /** Changes the definition unless the task runs (and, if given, unless its version moved on). */
+    int update(@Param("task") TaskRecord task, @Param("expectedVersion") Long expectedVersion);
+
+    /** Sets the disable flag; 0 rows when the task is missing or already in that state. */
+    int setDisabled(@Param("id") long id, @Param("disable") boolean disable);
+
+    /** Makes a not-running, enabled task due now with a fresh attempt count. */
+    int retryNow(long id);
+}

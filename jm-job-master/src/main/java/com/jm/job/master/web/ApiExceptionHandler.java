@@ -1,0 +1,106 @@
+package com.jm.job.master.web;
+
+import com.jm.job.master.service.ConflictException;
+import com.jm.job.master.service.InvalidFieldException;
+import com.jm.job.master.service.NotFoundException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place errors become answers: a real status code and an RFC 9457 problem body whose
+ * {@code detail} names the field or the rule broken. Validation problems also list
+ * {@code errors: [{field, message}]}. Nothing internal (stack traces, SQL, class names) leaks.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** How much of a rejected value is quoted back; enough to recognise, not enough to flood a log. */
+    private static final int MAX_ECHO = 64;
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error answering a request", e);
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "the master failed to handle the request; see its log");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getField() + " " + error.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, BodyErrors.describe(e.getCause())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String expected = type != null && type.isEnum()
+                ? "one of " + Arrays.toString(type.getEnumConstants())
+                : type == Boolean.class || type == boolean.class ? "true or false" : "a whole number within range";
+        String got = String.valueOf(e.getValue());
+        if (got.length() > MAX_ECHO) {
+            got = got.substring(0, MAX_ECHO) + "...";
+        }
+        return ResponseEntity.badRequest()
+                .body(invalid(List.of(new FieldProblem(name, name + " must be " + expected + ", got '" + got + "'"))));
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                String.join("; ", problems.stream().map(FieldProblem::message).toList()));
+        problem.setTitle("Invalid request");
+        problem.setProperty(
+                "errors",
+                problems.stream()
+                        .map(p -> Map.of("field", p.field(), "message", p.message()))
+                        .toList());
+        return problem;
+    }
+
+    private record FieldProblem(String field, String message) {}
+}

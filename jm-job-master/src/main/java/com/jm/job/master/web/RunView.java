@@ -1,0 +1,34 @@
+package com.jm.job.master.web;
+
+import com.jm.job.master.domain.RunState;
+import com.jm.job.master.domain.Trigger;
+import com.jm.job.master.store.RunRecord;
+import java.time.Instant;
+
+/** One execution in a task's history. */
+public record RunView(
+        long id,
+        long taskId,
+        long nodeId,
+        int attempt,
+        Trigger trigger,
+        RunState state,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMs,
+        String message) {
+
+    static RunView of(RunRecord r) {
+        return new RunView(
+                r.getId(),
+                r.getTaskId(),
+                r.getNodeId(),
+                r.getAttempt(),
+                r.getTriggerType(),
+                r.getState(),
+                Times.utc(r.getStartedAt()),
+                Times.utc(r.getFinishedAt()),
+                r.getDurationMs(),
+                r.getMessage());
+    }
+}
