@@ -23,6 +23,6 @@ public interface NodeMapper {
 
     long countOnline(@Param("groupId") long groupId, @Param("offlineAfterMs") long offlineAfterMs);
 
-    /** Sets the disable flag; 0 rows when the node is missing or already in that state. */
+    /** Sets the disable flag (locking the row, so a read after it in the transaction sees this state). */
     int setDisabled(@Param("id") long id, @Param("disable") boolean disable);
 }

@@ -27,7 +27,7 @@ public interface TaskMapper {
     /** Changes the definition unless the task runs (and, if given, unless its version moved on). */
     int update(@Param("task") TaskRecord task, @Param("expectedVersion") Long expectedVersion);
 
-    /** Sets the disable flag; 0 rows when the task is missing or already in that state. */
+    /** Sets the disable flag; the version moves only when the flag changes. 0 rows: no such task. */
     int setDisabled(@Param("id") long id, @Param("disable") boolean disable);
 
     /** Makes a not-running, enabled task due now with a fresh attempt count. */

@@ -1,0 +1,34 @@
+package com.jm.job.master.support;
+
+import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.domain.Trigger;
+import com.jm.job.master.store.GroupMapper;
+import com.jm.job.master.store.GroupRecord;
+import com.jm.job.master.store.TaskMapper;
+import com.jm.job.master.store.TaskRecord;
+import java.util.UUID;
+
+/** Rows for tests, written through the real mappers. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    public static GroupRecord group(GroupMapper groups) {
+        GroupRecord group = new GroupRecord();
+        group.setName("group-" + UUID.randomUUID());
+        groups.insert(group);
+        return group;
+    }
+
+    /** A one-shot task, pending now. */
+    public static TaskRecord pendingTask(TaskMapper tasks, long groupId, String name) {
+        TaskRecord task = new TaskRecord();
+        task.setGroupId(groupId);
+        task.setName(name);
+        task.setBeanName("helloJob");
+        task.setStatus(TaskStatus.PENDING);
+        task.setPendingCause(Trigger.INSERT);
+        tasks.insert(task);
+        return tasks.findById(task.getId());
+    }
+}

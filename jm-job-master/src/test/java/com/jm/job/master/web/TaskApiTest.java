@@ -1,0 +1,244 @@
+package com.jm.job.master.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jm.job.master.support.MariaDbTest;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Each task operation of the API, end to end on MariaDB: the state it leaves and what it refuses. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TaskApiTest extends MariaDbTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    long groupId;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        clean();
+        groupId = body(send(post("/api/groups"), "{\"name\":\"orders\"}").andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+    }
+
+    @Test
+    void insertWithoutCronIsPendingAtOnce() throws Exception {
+        JsonNode task = body(send(post("/api/tasks"), task("nightly report", "helloJob", null))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", startsWith("/api/tasks/")))
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.disabled").value(false))
+                .andExpect(jsonPath("$.retry").value(false)));
+        long id = task.get("id").asLong();
+
+        assertThat(jdbc.queryForMap("SELECT status, disable, retry, bean_name FROM jm_task WHERE id = ?", id))
+                .containsEntry("status", 1)
+                .containsEntry("disable", 0)
+                .containsEntry("retry", 0)
+                .containsEntry("bean_name", "helloJob");
+        mvc.perform(get("/api/tasks/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("nightly report"));
+    }
+
+    @Test
+    void insertWithCronWaitsForItsNextFireTime() throws Exception {
+        JsonNode task = body(send(post("/api/tasks"), task("every minute", "helloJob", "0 * * * * *"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("NOT_STARTED")));
+        Instant next = Instant.parse(task.get("nextFireTime").asString());
+        assertThat(next)
+                .isAfter(Instant.now().minusSeconds(1))
+                .isBefore(Instant.now().plusSeconds(61));
+        assertThat(next.getEpochSecond() % 60).isZero();
+    }
+
+    @Test
+    void invalidCronOrUnknownGroupWritesNothing() throws Exception {
+        send(post("/api/tasks"), task("bad", "helloJob", "every day at noon"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cron"))
+                .andExpect(jsonPath("$.detail").value(containsString("invalid cron expression")));
+        send(post("/api/tasks"), "{\"name\":\"x\",\"beanName\":\"helloJob\",\"groupId\":987654}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("groupId"))
+                .andExpect(jsonPath("$.detail").value(containsString("no group with id 987654")));
+        send(post("/api/tasks"), taskWithZone("zone", "0 * * * * *", "Mars/Olympus"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_task", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void disableIsIdempotentAndEnableRestores() throws Exception {
+        long id = insert("t");
+        send(post("/api/tasks/" + id + "/disable"), "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.disabled").value(true))
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.version").value(1));
+        send(post("/api/tasks/" + id + "/disable"), "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.disabled").value(true))
+                .andExpect(jsonPath("$.version").value(1));
+        assertThat(jdbc.queryForObject("SELECT disable FROM jm_task WHERE id = ?", Integer.class, id))
+                .isEqualTo(1);
+        send(post("/api/tasks/" + id + "/enable"), "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.disabled").value(false))
+                .andExpect(jsonPath("$.version").value(2));
+        send(post("/api/tasks/424242/disable"), "").andExpect(status().isNotFound());
+        send(post("/api/tasks/424242/enable"), "").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void retryMovesIdleAndFailedTasksToPendingWithAFreshAttemptCount() throws Exception {
+        long idle = insertCron("idle", "0 0 0 1 1 *");
+        send(post("/api/tasks/" + idle + "/retry"), "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+        assertThat(jdbc.queryForObject("SELECT pending_cause FROM jm_task WHERE id = ?", String.class, idle))
+                .isEqualTo("MANUAL");
+
+        long failed = insert("failed");
+        jdbc.update("UPDATE jm_task SET status = 3, attempt = 3, last_error = 'boom' WHERE id = ?", failed);
+        send(post("/api/tasks/" + failed + "/retry"), "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.attempt").value(0));
+    }
+
+    @Test
+    void retryIsRefusedWhileRunningOrDisabled() throws Exception {
+        long id = insert("t");
+        jdbc.update("UPDATE jm_task SET status = 2, run_id = 77 WHERE id = ?", id);
+        send(post("/api/tasks/" + id + "/retry"), "")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("is running (run 77)")));
+
+        jdbc.update("UPDATE jm_task SET status = 3 WHERE id = ?", id);
+        send(post("/api/tasks/" + id + "/disable"), "").andExpect(status().isOk());
+        send(post("/api/tasks/" + id + "/retry"), "")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("is disabled; enable it")));
+        assertThat(jdbc.queryForObject("SELECT status FROM jm_task WHERE id = ?", Integer.class, id))
+                .isEqualTo(3);
+        send(post("/api/tasks/424242/retry"), "").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void updateChangesTheDefinitionButNotWhileRunningOrFromAStaleVersion() throws Exception {
+        long id = insert("t");
+        send(put("/api/tasks/" + id), "{\"name\":\"t2\",\"beanName\":\"otherJob\",\"retry\":true,\"version\":0}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("t2"))
+                .andExpect(jsonPath("$.beanName").value("otherJob"))
+                .andExpect(jsonPath("$.retry").value(true))
+                .andExpect(jsonPath("$.maxRetries").value(3))
+                .andExpect(jsonPath("$.version").value(1));
+        send(put("/api/tasks/" + id), "{\"name\":\"t3\",\"beanName\":\"otherJob\",\"version\":0}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("changed concurrently")));
+
+        jdbc.update("UPDATE jm_task SET status = 2, run_id = 5 WHERE id = ?", id);
+        send(put("/api/tasks/" + id), "{\"name\":\"t4\",\"beanName\":\"otherJob\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("is running")));
+        assertThat(jdbc.queryForObject("SELECT name FROM jm_task WHERE id = ?", String.class, id))
+                .isEqualTo("t2");
+        send(put("/api/tasks/424242"), "{\"name\":\"t\",\"beanName\":\"b\"}").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void listFiltersAndPages() throws Exception {
+        long a = insert("alpha");
+        insert("beta");
+        insertCron("gamma", "0 0 * * * *");
+        send(post("/api/tasks/" + a + "/disable"), "").andExpect(status().isOk());
+
+        mvc.perform(get("/api/tasks").param("groupId", String.valueOf(groupId)).param("status", "PENDING"))
+                .andExpect(jsonPath("$.total").value(2));
+        mvc.perform(get("/api/tasks").param("disabled", "true"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].name").value("alpha"));
+        mvc.perform(get("/api/tasks").param("name", "gam"))
+                .andExpect(jsonPath("$.items[0].status").value("NOT_STARTED"));
+        mvc.perform(get("/api/tasks").param("size", "2").param("page", "1"))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.page").value(1));
+    }
+
+    @Test
+    void runsArePagedNewestFirst() throws Exception {
+        long id = insert("t");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            jdbc.update(
+                    "INSERT INTO jm_task_run (task_id, node_id, attempt, trigger_type, state, started_at)"
+                            + " VALUES (?, 1, ?, 'MANUAL', 'SUCCEEDED', NOW(3))",
+                    id,
+                    attempt);
+        }
+        mvc.perform(get("/api/tasks/" + id + "/runs").param("size", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[0].attempt").value(3))
+                .andExpect(jsonPath("$.items[1].attempt").value(2))
+                .andExpect(jsonPath("$.items[0].trigger").value("MANUAL"))
+                .andExpect(jsonPath("$.items[0].state").value("SUCCEEDED"));
+        mvc.perform(get("/api/tasks/424242/runs")).andExpect(status().isNotFound());
+    }
+
+    private long insert(String name) throws Exception {
+        return body(send(post("/api/tasks"), task(name, "helloJob", null)).andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+    }
+
+    private long insertCron(String name, String cron) throws Exception {
+        return body(send(post("/api/tasks"), task(name, "helloJob", cron)).andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+    }
+
+    private String task(String name, String beanName, String cron) {
+        return json.writeValueAsString(new TaskRequest(name, beanName, groupId, cron, null, null, null, null, null));
+    }
+
+    private String taskWithZone(String name, String cron, String zone) {
+        return json.writeValueAsString(new TaskRequest(name, "helloJob", groupId, cron, zone, null, null, null, null));
+    }
+
+    private ResultActions send(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body)
+            throws Exception {
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+}
