@@ -22,6 +22,8 @@ public class ReplicaFailoverDataSource extends AbstractDataSource {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaFailoverDataSource.class);
 
+    private static final int VALIDATION_TIMEOUT_SECONDS = 1;
+
     private final List<Replica> replicas;
     private final DataSource primary;
     private final Clock clock;
@@ -46,8 +48,14 @@ public class ReplicaFailoverDataSource extends AbstractDataSource {
             }
             try {
                 Connection connection = replica.dataSource.getConnection();
-                replica.markUp();
-                return connection;
+                // A pooled connection to a replica that just stopped still looks open; one ping
+                // here costs less than a failed read.
+                if (connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+                    replica.markUp();
+                    return connection;
+                }
+                connection.close();
+                replica.markDown(now.plus(retryAfter), new SQLException("connection failed validation"));
             } catch (SQLException e) {
                 replica.markDown(now.plus(retryAfter), e);
             }

@@ -79,7 +79,7 @@ public final class TestDatabases {
                 + " installs one), or set JMJOB_TEST_DB_HOST/PORT/USER/PASSWORD.");
     }
 
-    static boolean reachable(String host, int port) {
+    public static boolean reachable(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 1000);
             return true;
@@ -88,7 +88,7 @@ public final class TestDatabases {
         }
     }
 
-    static String env(String name, String fallback) {
+    public static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isEmpty() ? fallback : value;
     }
