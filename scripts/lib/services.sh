@@ -31,9 +31,11 @@ jmjob_log() {
   printf '[jm-job] %s\n' "$*" >&2
 }
 
-jmjob_fail() {
+# Only prints: returning non-zero here would make `set -e` callers exit on
+# the spot, skipping the clean-up that follows an error message. Callers
+# `return 1` themselves.
+jmjob_error() {
   jmjob_log "ERROR: $*"
-  return 1
 }
 
 _jmjob_is_local_host() {
@@ -143,10 +145,13 @@ _jmjob_db_client_args() {
 }
 
 # 0 = answers SELECT 1 with the configured credentials (or, without a client,
-# at least accepts TCP connections), 1 = not reachable, 2 = reachable but the
-# credentials are refused (needs a different fix than starting a server).
+# at least accepts TCP connections); 1 = nothing listens; 2 = a MariaDB server
+# answers but refuses the credentials (needs a different fix than starting a
+# server); 3 = the port accepts connections but no MariaDB handshake follows
+# (another service on that port, or a transparent proxy in front of a remote
+# host - an open TCP port alone proves little in sandboxed networks).
 _jmjob_mariadb_probe() {
-  local client
+  local client err
   if ! _jmjob_tcp_open "$JMJOB_TEST_DB_HOST" "$JMJOB_TEST_DB_PORT"; then
     return 1
   fi
@@ -156,10 +161,14 @@ _jmjob_mariadb_probe() {
   fi
   local -a args
   _jmjob_db_client_args args
-  if "$client" "${args[@]}" -N -e 'SELECT 1' >/dev/null 2>&1; then
+  if err=$("$client" "${args[@]}" -N -e 'SELECT 1' 2>&1 >/dev/null); then
     return 0
   fi
-  return 2
+  # 1044/1045/1698: access denied; 1130: host not allowed.
+  if [[ "$err" =~ ERROR\ (1044|1045|1698|1130) ]]; then
+    return 2
+  fi
+  return 3
 }
 
 _jmjob_wait_for_mariadb() {
@@ -167,8 +176,8 @@ _jmjob_wait_for_mariadb() {
   for ((i = 0; i < _JMJOB_POLLS; i++)); do
     _jmjob_mariadb_probe && return 0
     rc=$?
-    # rc 2 right after start can be "server still initialising", so keep
-    # polling; only the final answer decides.
+    # A refusal right after start can be "server still initialising", so
+    # keep polling; only the final answer decides.
     sleep "$_JMJOB_POLL_INTERVAL"
   done
   return "$rc"
@@ -236,13 +245,18 @@ ensure_mariadb() {
     return 0
   fi
   if [[ $rc -eq 2 ]]; then
-    jmjob_fail "MariaDB at ${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT} is up but refuses $where." \
+    jmjob_error "MariaDB at ${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT} is up but refuses $where." \
       "Set JMJOB_TEST_DB_USER / JMJOB_TEST_DB_PASSWORD to an account that may create databases."
+    return 1
+  fi
+  if [[ $rc -eq 3 ]]; then
+    jmjob_error "${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT} accepts connections but does not answer as MariaDB" \
+      "(another service on that port, or the host is not reachable). Check JMJOB_TEST_DB_HOST/PORT."
     return 1
   fi
 
   if ! _jmjob_is_local_host "$JMJOB_TEST_DB_HOST"; then
-    jmjob_fail "MariaDB at ${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT} is not reachable;" \
+    jmjob_error "MariaDB at ${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT} is not reachable;" \
       "it is not local, so start it yourself or point JMJOB_TEST_DB_HOST/PORT elsewhere."
     return 1
   fi
@@ -257,7 +271,7 @@ ensure_mariadb() {
       export JMJOB_TEST_TESTCONTAINERS=true
       return 0
     else
-      jmjob_fail "no MariaDB at $where and none installed. Install it, e.g." \
+      jmjob_error "no MariaDB at $where and none installed. Install it, e.g." \
         "'sudo apt-get install mariadb-server' (Debian/Ubuntu), start it, and make" \
         "root with an empty password work over TCP, or set JMJOB_TEST_DB_HOST/PORT/USER/PASSWORD."
       return 1
@@ -268,7 +282,7 @@ ensure_mariadb() {
   # ourselves if the port is still closed.
   if ! _jmjob_tcp_open "$JMJOB_TEST_DB_HOST" "$JMJOB_TEST_DB_PORT"; then
     _jmjob_start_system_mariadb || {
-      jmjob_fail "could not start the local MariaDB server (see above)."
+      jmjob_error "could not start the local MariaDB server (see above)."
       return 1
     }
   fi
@@ -285,13 +299,13 @@ ensure_mariadb() {
       return 0
       ;;
     2)
-      jmjob_fail "MariaDB started, but refuses $where. As root, allow it with:" \
+      jmjob_error "MariaDB started, but refuses $where. As root, allow it with:" \
         "mariadb -uroot -e \"ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket\"" \
         "or set JMJOB_TEST_DB_USER / JMJOB_TEST_DB_PASSWORD."
       return 1
       ;;
     *)
-      jmjob_fail "MariaDB did not answer on ${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT} within ${_JMJOB_WAIT_SECONDS}s" \
+      jmjob_error "MariaDB did not answer on ${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT} within ${_JMJOB_WAIT_SECONDS}s" \
         "(check that JMJOB_TEST_DB_PORT matches the server's configured port; log: /var/log/mysql/error.log)."
       return 1
       ;;
@@ -359,11 +373,11 @@ ensure_redis() {
     return 0
   fi
   if _jmjob_tcp_open "$JMJOB_TEST_REDIS_HOST" "$JMJOB_TEST_REDIS_PORT"; then
-    jmjob_fail "something listens on $where but does not answer PING (password-protected Redis, or not Redis?)."
+    jmjob_error "something listens on $where but does not answer PING (password-protected Redis, or not Redis?)."
     return 1
   fi
   if ! _jmjob_is_local_host "$JMJOB_TEST_REDIS_HOST"; then
-    jmjob_fail "Redis at $where is not reachable; it is not local, so start it yourself or point JMJOB_TEST_REDIS_HOST/PORT elsewhere."
+    jmjob_error "Redis at $where is not reachable; it is not local, so start it yourself or point JMJOB_TEST_REDIS_HOST/PORT elsewhere."
     return 1
   fi
 
@@ -375,7 +389,7 @@ ensure_redis() {
       export JMJOB_TEST_TESTCONTAINERS=true
       return 0
     else
-      jmjob_fail "no Redis at $where and none installed. Install it, e.g." \
+      jmjob_error "no Redis at $where and none installed. Install it, e.g." \
         "'sudo apt-get install redis-server' (Debian/Ubuntu), or set JMJOB_TEST_REDIS_HOST/PORT."
       return 1
     fi
@@ -384,7 +398,7 @@ ensure_redis() {
   # The package's own service may have come up on the default port already.
   if ! _jmjob_redis_ping; then
     _jmjob_start_redis "$JMJOB_TEST_REDIS_PORT" || {
-      jmjob_fail "could not start redis-server on port $JMJOB_TEST_REDIS_PORT."
+      jmjob_error "could not start redis-server on port $JMJOB_TEST_REDIS_PORT."
       return 1
     }
   fi
@@ -392,7 +406,7 @@ ensure_redis() {
     jmjob_log "Redis ready at $where"
     return 0
   fi
-  jmjob_fail "Redis did not answer PING at $where within ${_JMJOB_WAIT_SECONDS}s."
+  jmjob_error "Redis did not answer PING at $where within ${_JMJOB_WAIT_SECONDS}s."
   return 1
 }
 
@@ -506,7 +520,7 @@ _jmjob_repl_stop_one() {
       done
     fi
     if _jmjob_pid_running "$pid"; then
-      jmjob_fail "could not stop $role mariadbd (pid $pid)"
+      jmjob_error "could not stop $role mariadbd (pid $pid)"
       return 1
     fi
   fi
@@ -519,7 +533,7 @@ _jmjob_repl_wipe_data() {
   # Guard against an empty or root base dir before any rm -rf.
   case "$JMJOB_TEST_REPL_DIR" in
     '' | / | /tmp | /tmp/ | "${HOME:-/}" | "${HOME:-/}/")
-      jmjob_fail "refusing to wipe data under JMJOB_TEST_REPL_DIR='$JMJOB_TEST_REPL_DIR'"
+      jmjob_error "refusing to wipe data under JMJOB_TEST_REPL_DIR='$JMJOB_TEST_REPL_DIR'"
       return 1
       ;;
   esac
@@ -606,12 +620,12 @@ _jmjob_repl_wait_up() {
       return 0
     fi
     if ! _jmjob_pid_running "$launcher_pid"; then
-      jmjob_fail "$role mariadbd exited during startup"
+      jmjob_error "$role mariadbd exited during startup"
       return 1
     fi
     sleep "$_JMJOB_POLL_INTERVAL"
   done
-  jmjob_fail "$role mariadbd did not accept connections within ${_JMJOB_WAIT_SECONDS}s"
+  jmjob_error "$role mariadbd did not accept connections within ${_JMJOB_WAIT_SECONDS}s"
   return 1
 }
 
@@ -655,7 +669,8 @@ _jmjob_repl_setup_replica() {
 _jmjob_repl_slave_field() {
   # SHOW SLAVE STATUS\G prints "   Field_Name: value" lines; --column-names
   # undoes the -N of _jmjob_repl_sql, which would strip the field names.
-  _jmjob_repl_sql replica --column-names -e 'SHOW SLAVE STATUS\G' 2>/dev/null |
+  # An unreachable replica just yields an empty value (callers report it).
+  { _jmjob_repl_sql replica --column-names -e 'SHOW SLAVE STATUS\G' 2>/dev/null || true; } |
     sed -n "s/^ *$1: *//p"
 }
 
@@ -669,7 +684,7 @@ _jmjob_repl_wait_running() {
     fi
     sleep "$_JMJOB_POLL_INTERVAL"
   done
-  jmjob_fail "replication not running after ${_JMJOB_WAIT_SECONDS}s (Slave_IO_Running=${io:-?}, Slave_SQL_Running=${sql:-?}," \
+  jmjob_error "replication not running after ${_JMJOB_WAIT_SECONDS}s (Slave_IO_Running=${io:-?}, Slave_SQL_Running=${sql:-?}," \
     "Last_IO_Error=$(_jmjob_repl_slave_field Last_IO_Error), Last_SQL_Error=$(_jmjob_repl_slave_field Last_SQL_Error))"
   return 1
 }
@@ -695,12 +710,12 @@ _jmjob_repl_verify_row() {
         [[ "$got" == 0 ]] && return 0
         sleep "$_JMJOB_POLL_INTERVAL"
       done
-      jmjob_fail "replica did not apply the probe clean-up within ${_JMJOB_WAIT_SECONDS}s"
+      jmjob_error "replica did not apply the probe clean-up within ${_JMJOB_WAIT_SECONDS}s"
       return 1
     fi
     sleep "$_JMJOB_POLL_INTERVAL"
   done
-  jmjob_fail "row written on the primary did not reach the replica within ${_JMJOB_WAIT_SECONDS}s"
+  jmjob_error "row written on the primary did not reach the replica within ${_JMJOB_WAIT_SECONDS}s"
   return 1
 }
 
@@ -723,7 +738,7 @@ _jmjob_start_replica_pair_inner() {
     _jmjob_apt_install mariadb-server mariadb-client || true
     if ! _jmjob_sql_client >/dev/null || ! mariadbd=$(_jmjob_find_mariadbd) ||
       ! install_db=$(_jmjob_find_install_db); then
-      jmjob_fail "the replica pair needs mariadbd, mariadb-install-db and the mariadb client," \
+      jmjob_error "the replica pair needs mariadbd, mariadb-install-db and the mariadb client," \
         "and they are missing and could not be installed. Install them, e.g." \
         "'sudo apt-get install mariadb-server mariadb-client', or set JMJOB_MARIADBD /" \
         "JMJOB_MARIADB_INSTALL_DB to their paths."
@@ -731,7 +746,7 @@ _jmjob_start_replica_pair_inner() {
     fi
   fi
   if ! command -v setsid >/dev/null 2>&1; then
-    jmjob_fail "setsid (util-linux) is needed to run the replica pair in the background"
+    jmjob_error "setsid (util-linux) is needed to run the replica pair in the background"
     return 1
   fi
 
@@ -741,15 +756,19 @@ _jmjob_start_replica_pair_inner() {
   for role in primary replica; do
     local port_var="JMJOB_TEST_REPL_${role^^}_PORT"
     if _jmjob_port_busy "${!port_var}"; then
-      jmjob_fail "port ${!port_var} (for the $role) is already in use by another process;" \
+      jmjob_error "port ${!port_var} (for the $role) is already in use by another process;" \
         "set $port_var to a free port."
       return 1
     fi
   done
 
+  # From here on the logs belong to this attempt (older ones are replaced),
+  # so a failure report never shows a previous run's log.
+  _jmjob_repl_attempted=yes
   for role in primary replica; do
     mkdir -p "$JMJOB_TEST_REPL_DIR/$role"
     : >"$JMJOB_TEST_REPL_DIR/$role/error.log"
+    : >"$JMJOB_TEST_REPL_DIR/$role/stdout.log"
   done
   mkdir -p "$JMJOB_TEST_REPL_DIR/primary/binlog"
 
@@ -770,7 +789,7 @@ _jmjob_start_replica_pair_inner() {
       grep -iE 'error|fail|abort' "$JMJOB_TEST_REPL_DIR/$role/install-db.log" | head -n 20 |
         sed 's/^/[jm-job]   /' >&2 || true
     done
-    jmjob_fail "mariadb-install-db failed"
+    jmjob_error "mariadb-install-db failed"
     return 1
   fi
 
@@ -782,8 +801,8 @@ _jmjob_start_replica_pair_inner() {
   _jmjob_repl_wait_up primary "$primary_launcher" || return 1
   _jmjob_repl_wait_up replica "$replica_launcher" || return 1
 
-  _jmjob_repl_setup_primary || { jmjob_fail "setting up users/database on the primary failed"; return 1; }
-  _jmjob_repl_setup_replica || { jmjob_fail "configuring replication on the replica failed"; return 1; }
+  _jmjob_repl_setup_primary || { jmjob_error "setting up users/database on the primary failed"; return 1; }
+  _jmjob_repl_setup_replica || { jmjob_error "configuring replication on the replica failed"; return 1; }
   _jmjob_repl_wait_running || return 1
   _jmjob_repl_verify_row || return 1
 }
@@ -791,12 +810,15 @@ _jmjob_start_replica_pair_inner() {
 start_replica_pair() {
   _jmjob_repl_defaults
   local started=$SECONDS
-  mkdir -p "$JMJOB_TEST_REPL_DIR" || { jmjob_fail "cannot create $JMJOB_TEST_REPL_DIR"; return 1; }
+  mkdir -p "$JMJOB_TEST_REPL_DIR" || { jmjob_error "cannot create $JMJOB_TEST_REPL_DIR"; return 1; }
   jmjob_log "starting MariaDB primary (:$JMJOB_TEST_REPL_PRIMARY_PORT) and replica (:$JMJOB_TEST_REPL_REPLICA_PORT) in $JMJOB_TEST_REPL_DIR"
 
+  _jmjob_repl_attempted=""
   if ! _jmjob_start_replica_pair_inner; then
-    _jmjob_repl_log_tails
-    jmjob_fail "replica pair did not start; stopping what was started (logs stay in $JMJOB_TEST_REPL_DIR)"
+    if [[ -n "$_jmjob_repl_attempted" ]]; then
+      _jmjob_repl_log_tails
+    fi
+    jmjob_error "replica pair did not start; stopping what was started (logs stay in $JMJOB_TEST_REPL_DIR)"
     _jmjob_repl_stop_one replica || true
     _jmjob_repl_stop_one primary || true
     return 1
