@@ -102,8 +102,6 @@ _jmjob_tcp_open() {
   fi
 }
 
-_jmjob_apt_installed_this_run=""
-
 # Install Debian packages, but only where that is clearly allowed: we are root
 # and apt-get exists. `apt-get update` first because a fresh container has no
 # package lists. Returns 1 (without output noise) when not possible.
@@ -120,12 +118,18 @@ _jmjob_apt_install() {
     jmjob_log "apt-get install $* failed"
     return 1
   fi
-  _jmjob_apt_installed_this_run="$_jmjob_apt_installed_this_run $*"
   return 0
 }
 
+# `docker info` needs a reachable engine, not just the client (a machine can
+# have the client only). Bounded, because a dead remote DOCKER_HOST can hang.
 _jmjob_docker_usable() {
-  command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1
+  command -v docker >/dev/null 2>&1 || return 1
+  if command -v timeout >/dev/null 2>&1; then
+    timeout 15 docker info >/dev/null 2>&1
+  else
+    docker info >/dev/null 2>&1
+  fi
 }
 
 # ---------------------------------------------------------------------------
@@ -184,9 +188,9 @@ _jmjob_wait_for_mariadb() {
 }
 
 # Start an installed but stopped system MariaDB. systemd where it runs;
-# otherwise (containers, CI images) start mariadbd directly, the way the
-# Debian-based CI image does. The server's own config (/etc/mysql) decides
-# port, user and datadir.
+# otherwise (containers, this project's CI machines) start mariadbd directly
+# with start-stop-daemon, the way those machines start it. The server's own
+# config (/etc/mysql) decides port, user and datadir.
 _jmjob_start_system_mariadb() {
   local mariadbd
   mariadbd=$(_jmjob_find_mariadbd) || return 1
@@ -417,9 +421,9 @@ ensure_redis() {
 # Why a private pair: the shared 3306 server has no binary log, so it cannot
 # be a primary; and tests that stop the replica must not touch a shared
 # server. Layout under $JMJOB_TEST_REPL_DIR:
-#   primary/{data,mariadbd.sock,mariadbd.pid,error.log,binlog/}
-#   replica/{data,mariadbd.sock,mariadbd.pid,error.log}
-#   env.sh    the exported variables, for `source`
+#   primary/  data/ binlog/ tmp/ mariadbd.{sock,pid} error.log install-db.log
+#   replica/  data/ (incl. relay logs) tmp/ mariadbd.{sock,pid} error.log ...
+#   env.sh    the exported variables while the pair runs, for `source`
 # Logs are kept after stop (for post-mortems); data dirs are wiped on stop and
 # on every start, so each start begins from nothing.
 #
@@ -747,6 +751,15 @@ _jmjob_start_replica_pair_inner() {
   fi
   if ! command -v setsid >/dev/null 2>&1; then
     jmjob_error "setsid (util-linux) is needed to run the replica pair in the background"
+    return 1
+  fi
+
+  # Unix socket paths are limited to ~107 bytes; mariadbd's own error for
+  # that is easy to miss, so say it up front.
+  local sock="$JMJOB_TEST_REPL_DIR/replica/mariadbd.sock"
+  if ((${#sock} > 100)); then
+    jmjob_error "JMJOB_TEST_REPL_DIR is too long for a unix socket path ($sock);" \
+      "set JMJOB_TEST_REPL_DIR (or TMPDIR) to a shorter directory."
     return 1
   fi
 
