@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The project's test command (CI runs it through .ci/run):
+#   scripts/test.sh [extra maven args...]
+# Makes sure the shared MariaDB and Redis are up, starts a private MariaDB
+# primary/replica pair for the read-replica tests, runs `mvn verify`, and
+# always stops the pair again. Exits with Maven's exit code.
+set -euo pipefail
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo_root=$(cd "$script_dir/.." && pwd)
+# shellcheck source=scripts/lib/services.sh
+source "$script_dir/lib/services.sh"
+
+ensure_mariadb
+ensure_redis
+
+mvn_pid=""
+
+# Installed before the pair starts, so a half-started pair is cleaned up too.
+# The EXIT trap keeps the script's exit status (Maven's, or the failing
+# step's).
+# shellcheck disable=SC2317 # only reached through the trap
+cleanup() {
+  local rc=$?
+  trap - EXIT
+  stop_replica_pair || jmjob_log "warning: stopping the replica pair failed (see above)"
+  exit "$rc"
+}
+
+# INT/TERM: stop Maven first, then exit so the EXIT trap stops the pair.
+# Maven runs in the background (see below) precisely so that a TERM sent to
+# this script alone (e.g. by a CI timeout) is handled now rather than after
+# Maven has finished on its own. It gets TERM, not INT: a background job of a
+# non-interactive shell starts with SIGINT ignored, and the JVM keeps it so.
+# shellcheck disable=SC2317 # only reached through the trap
+on_signal() {
+  local rc=$1 i
+  if [[ -n "$mvn_pid" ]] && kill -0 "$mvn_pid" 2>/dev/null; then
+    jmjob_log "interrupted: stopping mvn (pid $mvn_pid)"
+    kill -TERM "$mvn_pid" 2>/dev/null || true
+    for ((i = 0; i < 150; i++)); do
+      kill -0 "$mvn_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -KILL "$mvn_pid" 2>/dev/null || true
+    wait "$mvn_pid" 2>/dev/null || true
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
+
+# No fallback here: the replica tests need the real pair, so if it cannot
+# start (no mariadbd and nothing to install it with) the run fails loudly.
+if ! start_replica_pair; then
+  jmjob_log "ERROR: the MariaDB replica pair is required by the test suite and could not be started."
+  exit 1
+fi
+
+cd "$repo_root"
+jmjob_log "running: mvn -B -ntp verify $*"
+mvn_rc=0
+mvn -B -ntp verify "$@" &
+mvn_pid=$!
+wait "$mvn_pid" || mvn_rc=$?
+mvn_pid=""
+if [[ $mvn_rc -ne 0 ]]; then
+  jmjob_log "mvn exited with $mvn_rc"
+fi
+exit "$mvn_rc"
