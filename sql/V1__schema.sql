@@ -63,6 +63,8 @@ CREATE TABLE jm_task (
 -- ORDER BY next_fire_time, id ... FOR UPDATE SKIP LOCKED. SKIP LOCKED only skips correctly on
 -- MySQL/MariaDB when an index serves the ORDER BY (with a filesort the first claimer locks all).
 CREATE INDEX idx_task_claim ON jm_task (group_id, status, disable, next_fire_time);
+-- Finds a task by its current run (finish reports, heartbeats name runs, not tasks).
+CREATE INDEX idx_task_run ON jm_task (run_id);
 -- Serves cron firing and lease expiry scans.
 CREATE INDEX idx_task_status_fire ON jm_task (status, next_fire_time);
 CREATE INDEX idx_task_status_lease ON jm_task (status, lease_until);

@@ -18,6 +18,10 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_REPLICA_CONNECT_TIMEOUT = Duration.ofMillis(500);
     public static final Duration DEFAULT_REPLICA_RETRY_AFTER = Duration.ofSeconds(5);
     public static final int DEFAULT_MESSAGE_MAX_LENGTH = 2000;
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_MAX_POLL_WAIT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_RETRY_BACKOFF_BASE = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
 
     /**
      * Read replicas of the primary. Read-only work (lists, gets, history) is spread over them; with
@@ -42,6 +46,21 @@ public class JmJobMasterProperties {
 
     /** Longest run message or task error kept; longer ones are cut, so one report cannot bloat a row. */
     private int messageMaxLength = DEFAULT_MESSAGE_MAX_LENGTH;
+
+    /**
+     * How long a claimed run stays a node's without a heartbeat. Heartbeats extend it; once it
+     * lapses the node counts as lost for that run.
+     */
+    private Duration lease = DEFAULT_LEASE;
+
+    /** Longest a node's poll is held open when nothing is due; a longer requested wait is cut to it. */
+    private Duration maxPollWait = DEFAULT_MAX_POLL_WAIT;
+
+    /** Delay before the first automatic retry of a failed run; each further one doubles it. */
+    private Duration retryBackoffBase = DEFAULT_RETRY_BACKOFF_BASE;
+
+    /** Longest delay between automatic retries. */
+    private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
 
     /** One read replica. */
     @Getter

@@ -1,5 +1,6 @@
 package com.jm.job.master.service;
 
+import com.jm.job.master.dispatch.PendingSignals;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
 import com.jm.job.master.store.GroupMapper;
@@ -25,13 +26,21 @@ public class TaskService {
     private final GroupMapper groups;
     private final RunMapper runs;
     private final CronSchedule cronSchedule;
+    private final PendingSignals signals;
     private final Clock clock;
 
-    public TaskService(TaskMapper tasks, GroupMapper groups, RunMapper runs, CronSchedule cronSchedule, Clock clock) {
+    public TaskService(
+            TaskMapper tasks,
+            GroupMapper groups,
+            RunMapper runs,
+            CronSchedule cronSchedule,
+            PendingSignals signals,
+            Clock clock) {
         this.tasks = tasks;
         this.groups = groups;
         this.runs = runs;
         this.cronSchedule = cronSchedule;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -57,7 +66,7 @@ public class TaskService {
             // The group was deleted between the check and the insert (foreign key).
             throw new InvalidFieldException("groupId", "no group with id " + groupId);
         }
-        return tasks.findById(task.getId());
+        return signalled(tasks.findById(task.getId()));
     }
 
     @Transactional(readOnly = true)
@@ -100,14 +109,14 @@ public class TaskService {
     @Transactional
     public TaskRecord enable(long id) {
         tasks.setDisabled(id, false);
-        return require(id);
+        return signalled(require(id));
     }
 
     /** Makes a task due now (a fresh attempt count); refused while it runs or is disabled. */
     @Transactional
     public TaskRecord retry(long id) {
         if (tasks.retryNow(id) == 1) {
-            return tasks.findById(id);
+            return signalled(tasks.findById(id));
         }
         TaskRecord current = require(id);
         if (current.isDisable()) {
@@ -147,6 +156,14 @@ public class TaskService {
         task.setRetry(definition.retry());
         task.setMaxRetries(definition.maxRetries());
         task.setTimeoutS(definition.timeoutSeconds());
+    }
+
+    /** Wakes the group's waiting polls after commit when the task is claimable. */
+    private TaskRecord signalled(TaskRecord task) {
+        if (task.getStatus() == TaskStatus.PENDING && !task.isDisable()) {
+            signals.signalAfterCommit(task.getGroupId());
+        }
+        return task;
     }
 
     private TaskRecord require(long id) {

@@ -23,6 +23,20 @@ public interface NodeMapper {
 
     long countOnline(@Param("groupId") long groupId, @Param("offlineAfterMs") long offlineAfterMs);
 
+    /**
+     * Registers a node, or re-registers one that restarted under the same instance name (keeping
+     * an operator's disable flag).
+     */
+    void upsert(NodeRecord node);
+
+    Long findIdByInstance(@Param("groupId") long groupId, @Param("instance") String instance);
+
+    /** Records a heartbeat; 0 rows when the node is unknown or has deregistered. */
+    int touch(@Param("id") long id);
+
+    /** Marks a node stopped after its graceful shutdown. */
+    int deregister(@Param("id") long id);
+
     /** Sets the disable flag (locking the row, so a read after it in the transaction sees this state). */
     int setDisabled(@Param("id") long id, @Param("disable") boolean disable);
 }

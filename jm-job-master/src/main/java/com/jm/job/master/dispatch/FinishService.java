@@ -1,0 +1,83 @@
+package com.jm.job.master.dispatch;
+
+import com.jm.job.common.protocol.FinishResponse;
+import com.jm.job.common.protocol.RunOutcome;
+import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.store.FinishMapper;
+import com.jm.job.master.store.FinishedRun;
+import com.jm.job.master.store.RunningTask;
+import com.jm.job.master.store.TaskTransition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies a node's batch of finished runs in one transaction: the run rows end and their tasks move
+ * on together. An outcome applies only to the task's current run held by the reporting node; a
+ * resent or stale one changes nothing. Every outcome is acknowledged, applied or not, because
+ * sending it again could never change the answer.
+ */
+@Service
+public class FinishService {
+
+    private static final Logger log = LoggerFactory.getLogger(FinishService.class);
+
+    private final FinishMapper finishes;
+    private final OutcomePolicy policy;
+    private final PendingSignals signals;
+    private final JmJobMasterProperties properties;
+
+    public FinishService(
+            FinishMapper finishes, OutcomePolicy policy, PendingSignals signals, JmJobMasterProperties properties) {
+        this.finishes = finishes;
+        this.policy = policy;
+        this.signals = signals;
+        this.properties = properties;
+    }
+
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public FinishResponse finish(long nodeId, List<RunOutcome> outcomes) {
+        Map<Long, RunOutcome> byRun = outcomes.stream()
+                .collect(Collectors.toMap(RunOutcome::runId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        List<Long> acknowledged = List.copyOf(byRun.keySet());
+        if (byRun.isEmpty()) {
+            return new FinishResponse(acknowledged);
+        }
+        List<FinishedRun> runs = new ArrayList<>();
+        List<TaskTransition> transitions = new ArrayList<>();
+        for (RunningTask task : finishes.lockRunningByRun(acknowledged)) {
+            if (task.getNodeId() != nodeId) {
+                log.warn("Node {} reported run {} held by node {}; ignored", nodeId, task.getRunId(), task.getNodeId());
+                continue;
+            }
+            RunOutcome outcome = byRun.get(task.getRunId());
+            String message = truncate(outcome.message());
+            runs.add(new FinishedRun(
+                    task.getRunId(), policy.runState(outcome), Math.max(0, outcome.durationMillis()), message));
+            TaskTransition transition = policy.next(task, outcome, message);
+            transitions.add(transition);
+            if (transition.status() == TaskStatus.PENDING) {
+                signals.signalAfterCommit(task.getGroupId());
+            }
+        }
+        if (!runs.isEmpty()) {
+            finishes.endRuns(runs);
+            finishes.moveTasks(transitions);
+        }
+        return new FinishResponse(acknowledged);
+    }
+
+    private String truncate(String message) {
+        int max = properties.getMessageMaxLength();
+        return message == null || message.length() <= max ? message : message.substring(0, max);
+    }
+}

@@ -1,0 +1,92 @@
+package com.jm.job.master.dispatch;
+
+import com.jm.job.common.protocol.HeartbeatResponse;
+import com.jm.job.common.protocol.RegisterRequest;
+import com.jm.job.common.protocol.RegisterResponse;
+import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.service.NotFoundException;
+import com.jm.job.master.store.GroupMapper;
+import com.jm.job.master.store.GroupRecord;
+import com.jm.job.master.store.LeaseMapper;
+import com.jm.job.master.store.NodeMapper;
+import com.jm.job.master.store.NodeRecord;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The node side of membership: register, heartbeat (extending leases), deregister. */
+@Service
+public class NodeRegistry {
+
+    private final NodeMapper nodes;
+    private final GroupMapper groups;
+    private final LeaseMapper leases;
+    private final JmJobMasterProperties properties;
+
+    public NodeRegistry(NodeMapper nodes, GroupMapper groups, LeaseMapper leases, JmJobMasterProperties properties) {
+        this.nodes = nodes;
+        this.groups = groups;
+        this.leases = leases;
+        this.properties = properties;
+    }
+
+    /**
+     * Registers a node in its group, creating the group on first use. READ COMMITTED so that, when
+     * another node creates the group first, the second look sees that group.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public RegisterResponse register(RegisterRequest request) {
+        long groupId = groupIdFor(request.group());
+        NodeRecord node = new NodeRecord();
+        node.setGroupId(groupId);
+        node.setIp(request.ip());
+        node.setPort(request.port() == null ? null : String.valueOf(request.port()));
+        node.setInstance(request.instance());
+        node.setThreads(request.threads());
+        nodes.upsert(node);
+        return new RegisterResponse(nodes.findIdByInstance(groupId, request.instance()), groupId);
+    }
+
+    /**
+     * Marks the node alive and extends the leases of its current runs; answers the runs it must
+     * cancel (their task was disabled, or they are no longer the task's current run).
+     */
+    @Transactional
+    public HeartbeatResponse heartbeat(long nodeId, List<Long> runIds) {
+        if (nodes.touch(nodeId) == 0) {
+            throw new NotFoundException("no registered node with id " + nodeId + "; register again");
+        }
+        if (runIds.isEmpty()) {
+            return new HeartbeatResponse(List.of());
+        }
+        leases.extend(nodeId, runIds, properties.getLease().toMillis());
+        Set<Long> live = new HashSet<>(leases.live(nodeId, runIds));
+        return new HeartbeatResponse(
+                runIds.stream().filter(id -> !live.contains(id)).toList());
+    }
+
+    @Transactional
+    public void deregister(long nodeId) {
+        nodes.deregister(nodeId);
+    }
+
+    private long groupIdFor(String name) {
+        GroupRecord existing = groups.findByName(name);
+        if (existing != null) {
+            return existing.getId();
+        }
+        GroupRecord group = new GroupRecord();
+        group.setName(name);
+        try {
+            groups.insert(group);
+            return group.getId();
+        } catch (DuplicateKeyException e) {
+            // Another node of the same new group registered at the same moment.
+            return groups.findByName(name).getId();
+        }
+    }
+}

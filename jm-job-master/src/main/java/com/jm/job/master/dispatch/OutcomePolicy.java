@@ -1,0 +1,84 @@
+package com.jm.job.master.dispatch;
+
+import com.jm.job.common.protocol.RunOutcome;
+import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.domain.RunState;
+import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.domain.Trigger;
+import com.jm.job.master.service.CronSchedule;
+import com.jm.job.master.store.RunningTask;
+import com.jm.job.master.store.TaskTransition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a finished run leaves its task (the state machine's arrows out of RUNNING):
+ * success → not started (a cron task waits for its next slot); failure or time-out → pending again
+ * after an exponential back-off while automatic retries are left, else error; cancelled → pending,
+ * so an operator's enable (or another node) picks it up again.
+ */
+@Component
+public class OutcomePolicy {
+
+    private final CronSchedule cron;
+    private final JmJobMasterProperties properties;
+    private final Clock clock;
+
+    public OutcomePolicy(CronSchedule cron, JmJobMasterProperties properties, Clock clock) {
+        this.cron = cron;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public RunState runState(RunOutcome outcome) {
+        return switch (outcome.result()) {
+            case SUCCEEDED -> RunState.SUCCEEDED;
+            case FAILED -> RunState.FAILED;
+            case CANCELLED -> RunState.CANCELLED;
+            case TIMED_OUT -> RunState.TIMED_OUT;
+        };
+    }
+
+    public TaskTransition next(RunningTask task, RunOutcome outcome, String message) {
+        return switch (outcome.result()) {
+            case SUCCEEDED -> idle(task, null, true);
+            case CANCELLED ->
+                new TaskTransition(
+                        task.getId(), task.getRunId(), TaskStatus.PENDING, null, 0L, Trigger.RETRY, message, false);
+            case FAILED, TIMED_OUT -> failed(task, message);
+        };
+    }
+
+    /** Delay before retry number {@code attempt} (1-based): base × 2^(attempt-1), capped. */
+    public Duration backoff(int attempt) {
+        Duration base = properties.getRetryBackoffBase();
+        Duration max = properties.getRetryBackoffMax();
+        int shift = Math.min(Math.max(attempt - 1, 0), 30);
+        Duration delay = base.multipliedBy(1L << shift);
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+
+    private TaskTransition failed(RunningTask task, String message) {
+        if (task.isRetry() && task.getAttempt() <= task.getMaxRetries()) {
+            return new TaskTransition(
+                    task.getId(),
+                    task.getRunId(),
+                    TaskStatus.PENDING,
+                    null,
+                    backoff(task.getAttempt()).toMillis(),
+                    Trigger.RETRY,
+                    message,
+                    false);
+        }
+        return new TaskTransition(task.getId(), task.getRunId(), TaskStatus.ERROR, null, null, null, message, false);
+    }
+
+    private TaskTransition idle(RunningTask task, String lastError, boolean resetAttempt) {
+        LocalDateTime next =
+                task.getCron() == null ? null : cron.nextFireTime(task.getCron(), task.getCronZone(), clock.instant());
+        return new TaskTransition(
+                task.getId(), task.getRunId(), TaskStatus.NOT_STARTED, next, null, null, lastError, resetAttempt);
+    }
+}

@@ -1,0 +1,99 @@
+package com.jm.job.master.dispatch;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * In-process wake-ups for long polls: a write that may have made work due for a group bumps the
+ * group's generation, and polls waiting on that group re-check at once. A poll reads the generation
+ * before it looks for work, so a signal between the look and the wait is never missed.
+ */
+@Component
+public class PendingSignals {
+
+    private final ConcurrentMap<Long, GroupSignal> groups = new ConcurrentHashMap<>();
+
+    /** The group's current generation, to pass to {@link #await} after an empty look. */
+    public long generation(long groupId) {
+        return group(groupId).generation();
+    }
+
+    /** Wakes the group's waiting polls once the current transaction commits (at once if none). */
+    public void signalAfterCommit(long groupId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal(groupId);
+                }
+            });
+        } else {
+            signal(groupId);
+        }
+    }
+
+    public void signal(long groupId) {
+        group(groupId).signal();
+    }
+
+    /**
+     * Waits until the group's generation moves past {@code seen} or {@code max} passes.
+     *
+     * @return whether a signal came
+     */
+    public boolean await(long groupId, long seen, Duration max) throws InterruptedException {
+        return group(groupId).await(seen, max.toNanos());
+    }
+
+    private GroupSignal group(long groupId) {
+        return groups.computeIfAbsent(groupId, id -> new GroupSignal());
+    }
+
+    private static final class GroupSignal {
+
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private long generation;
+
+        long generation() {
+            lock.lock();
+            try {
+                return generation;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void signal() {
+            lock.lock();
+            try {
+                generation++;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        boolean await(long seen, long nanos) throws InterruptedException {
+            lock.lock();
+            try {
+                long left = nanos;
+                while (generation == seen) {
+                    if (left <= 0) {
+                        return false;
+                    }
+                    left = changed.awaitNanos(left);
+                }
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

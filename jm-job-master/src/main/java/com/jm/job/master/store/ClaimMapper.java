@@ -1,0 +1,29 @@
+package com.jm.job.master.store;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * The claim, as three statements in one READ COMMITTED transaction on the primary: lock up to n due
+ * tasks (skipping rows other claimers hold), insert their run rows, mark them running. Two claimers
+ * can never lock the same row, so no task is handed out twice.
+ */
+@Mapper
+public interface ClaimMapper {
+
+    /** Locks due, enabled, pending tasks of a group in due order; SKIP LOCKED passes over rows other claims hold. */
+    List<ClaimCandidate> lockDue(@Param("groupId") long groupId, @Param("limit") int limit);
+
+    /** One multi-row insert of RUNNING run rows; sets each candidate's {@code runId}. */
+    void insertRuns(@Param("nodeId") long nodeId, @Param("candidates") List<ClaimCandidate> candidates);
+
+    /** Marks the locked tasks running on the node under a lease, pointing each at its run. */
+    int markRunning(
+            @Param("nodeId") long nodeId,
+            @Param("leaseMs") long leaseMs,
+            @Param("candidates") List<ClaimCandidate> candidates);
+
+    /** Microseconds until the group's next pending task is due (negative: overdue), or null if none. */
+    Long microsUntilNextDue(@Param("groupId") long groupId);
+}

@@ -1,0 +1,19 @@
+package com.jm.job.master.store;
+
+import lombok.Getter;
+import lombok.Setter;
+
+/** A running task locked by a finish report, with what deciding its next state needs. */
+@Getter
+@Setter
+public class RunningTask {
+    private long id;
+    private long groupId;
+    private long runId;
+    private long nodeId;
+    private String cron;
+    private String cronZone;
+    private boolean retry;
+    private int maxRetries;
+    private int attempt;
+}

@@ -1,0 +1,262 @@
+package com.jm.job.master.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jm.job.common.protocol.NodeApi;
+import com.jm.job.master.support.MariaDbTest;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The master's half of the node protocol on MariaDB: each call and the state it leaves. */
+@SpringBootTest(properties = "jm.job.master.retry-backoff-base=2s")
+@AutoConfigureMockMvc
+class NodeProtocolTest extends MariaDbTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    long nodeId;
+    long groupId;
+
+    @BeforeEach
+    void register() throws Exception {
+        clean();
+        JsonNode registered = call(
+                        NodeApi.REGISTER, Map.of("group", "workers", "ip", "10.1.2.3", "instance", "n1", "threads", 4))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .transform(json::readTree);
+        nodeId = registered.get("nodeId").asLong();
+        groupId = registered.get("groupId").asLong();
+    }
+
+    @Test
+    void registerCreatesTheGroupOnceAndReRegistrationKeepsTheNodeId() throws Exception {
+        call(NodeApi.REGISTER, Map.of("group", "workers", "ip", "10.1.2.4", "instance", "n1", "threads", 8))
+                .andExpect(jsonPath("$.nodeId").value(nodeId))
+                .andExpect(jsonPath("$.groupId").value(groupId));
+        assertThat(jdbc.queryForMap("SELECT ip, threads FROM jm_node WHERE id = ?", nodeId))
+                .containsEntry("ip", "10.1.2.4")
+                .containsEntry("threads", 8);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_group WHERE name = 'workers'", Long.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void pollClaimsAtMostTheFreeSlotsWithARunRowEach() throws Exception {
+        long a = task("a", 0, 0);
+        long b = task("b", 0, 0);
+        task("c", 0, 0);
+
+        call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 2, "waitMillis", 0))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tasks.length()").value(2))
+                .andExpect(jsonPath("$.tasks[0].taskId").value(a))
+                .andExpect(jsonPath("$.tasks[1].taskId").value(b))
+                .andExpect(jsonPath("$.tasks[0].attempt").value(1))
+                .andExpect(jsonPath("$.tasks[0].beanName").value("helloJob"));
+        assertThat(jdbc.queryForMap(
+                        "SELECT status, node_id, lease_until IS NOT NULL AS leased FROM jm_task WHERE id = ?", a))
+                .containsEntry("status", 2)
+                .containsEntry("node_id", nodeId)
+                .containsEntry("leased", 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM jm_task_run WHERE state = 'RUNNING' AND node_id = ?", Long.class, nodeId))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anIdlePollIsWokenByAnInsert() throws Exception {
+        CompletableFuture<String> poll = CompletableFuture.supplyAsync(() -> {
+            try {
+                return call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 20_000))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long started = System.nanoTime();
+        // Insert through the API so the write signals waiting polls, as an operator's would.
+        mvc.perform(post("/api/tasks")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"late\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}"))
+                .andExpect(status().isCreated());
+        JsonNode answer = json.readTree(poll.get(15, TimeUnit.SECONDS));
+        assertThat(answer.get("tasks")).hasSize(1);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started))
+                .as("answered on the insert, not at the end of the wait")
+                .isLessThan(15);
+    }
+
+    @Test
+    void successReportsEndTheRunAndResendsChangeNothing() throws Exception {
+        long id = task("t", 0, 0);
+        long runId = claimOne();
+
+        finish(runId, "SUCCEEDED", "done")
+                .andExpect(jsonPath("$.acknowledged[0]").value(runId));
+        assertThat(jdbc.queryForMap("SELECT state, message, duration_ms FROM jm_task_run WHERE id = ?", runId))
+                .containsEntry("state", "SUCCEEDED")
+                .containsEntry("message", "done")
+                .containsEntry("duration_ms", 12L);
+        assertThat(jdbc.queryForMap("SELECT status, attempt, version FROM jm_task WHERE id = ?", id))
+                .containsEntry("status", 0)
+                .containsEntry("attempt", 0);
+        long version = jdbc.queryForObject("SELECT version FROM jm_task WHERE id = ?", Long.class, id);
+
+        finish(runId, "FAILED", "late duplicate")
+                .andExpect(jsonPath("$.acknowledged[0]").value(runId));
+        assertThat(jdbc.queryForObject("SELECT state FROM jm_task_run WHERE id = ?", String.class, runId))
+                .isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject("SELECT version FROM jm_task WHERE id = ?", Long.class, id))
+                .isEqualTo(version);
+    }
+
+    @Test
+    void aFailureWithRetriesLeftIsPendingAgainAfterBackOffThenError() throws Exception {
+        long id = task("flaky", 1, 1);
+        long first = claimOne();
+        finish(first, "FAILED", "boom");
+        assertThat(jdbc.queryForMap(
+                        "SELECT status, pending_cause, last_error,"
+                                + " TIMESTAMPDIFF(MICROSECOND, NOW(3), next_fire_time) > 1000000 AS later"
+                                + " FROM jm_task WHERE id = ?",
+                        id))
+                .containsEntry("status", 1)
+                .containsEntry("pending_cause", "RETRY")
+                .containsEntry("last_error", "boom")
+                .containsEntry("later", 1);
+
+        jdbc.update("UPDATE jm_task SET next_fire_time = NOW(3) WHERE id = ?", id);
+        long second = claimOne();
+        assertThat(jdbc.queryForMap("SELECT attempt, trigger_type FROM jm_task_run WHERE id = ?", second))
+                .containsEntry("attempt", 2)
+                .containsEntry("trigger_type", "RETRY");
+        finish(second, "TIMED_OUT", "over 5s");
+        assertThat(jdbc.queryForMap("SELECT status, last_error FROM jm_task WHERE id = ?", id))
+                .containsEntry("status", 3)
+                .containsEntry("last_error", "over 5s");
+        assertThat(jdbc.queryForObject("SELECT state FROM jm_task_run WHERE id = ?", String.class, second))
+                .isEqualTo("TIMED_OUT");
+    }
+
+    @Test
+    void anotherNodesReportIsIgnored() throws Exception {
+        long id = task("t", 0, 0);
+        long runId = claimOne();
+        long intruder = call(
+                        NodeApi.REGISTER, Map.of("group", "workers", "ip", "10.9.9.9", "instance", "n2", "threads", 1))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .transform(json::readTree)
+                .get("nodeId")
+                .asLong();
+
+        call(NodeApi.FINISH, Map.of("nodeId", intruder, "outcomes", java.util.List.of(outcome(runId, "FAILED", "x"))))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("SELECT status FROM jm_task WHERE id = ?", Integer.class, id))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT state FROM jm_task_run WHERE id = ?", String.class, runId))
+                .isEqualTo("RUNNING");
+    }
+
+    @Test
+    void heartbeatsExtendLeasesAndAskToCancelRunsOfDisabledTasks() throws Exception {
+        long id = task("t", 0, 0);
+        long runId = claimOne();
+        jdbc.update("UPDATE jm_task SET lease_until = NOW(3) WHERE id = ?", id);
+
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of(runId)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cancelRunIds.length()").value(0));
+        assertThat(jdbc.queryForObject(
+                        "SELECT TIMESTAMPDIFF(SECOND, NOW(3), lease_until) FROM jm_task WHERE id = ?", Long.class, id))
+                .isGreaterThan(20L);
+
+        mvc.perform(post("/api/tasks/" + id + "/disable")).andExpect(status().isOk());
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of(runId)))
+                .andExpect(jsonPath("$.cancelRunIds[0]").value(runId));
+        finish(runId, "CANCELLED", "cancelled by operator");
+        assertThat(jdbc.queryForMap("SELECT status, disable FROM jm_task WHERE id = ?", id))
+                .containsEntry("status", 1)
+                .containsEntry("disable", 1);
+        call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 5, "waitMillis", 0))
+                .andExpect(jsonPath("$.tasks.length()").value(0));
+    }
+
+    @Test
+    void disabledNodesGetNoWorkAndDeregisteredNodesMustRegisterAgain() throws Exception {
+        task("t", 0, 0);
+        mvc.perform(post("/api/nodes/" + nodeId + "/disable")).andExpect(status().isOk());
+        call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 5, "waitMillis", 0))
+                .andExpect(jsonPath("$.tasks.length()").value(0));
+        mvc.perform(post("/api/nodes/" + nodeId + "/enable")).andExpect(status().isOk());
+
+        call(NodeApi.DEREGISTER, Map.of("nodeId", nodeId)).andExpect(status().isNoContent());
+        call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 5, "waitMillis", 0))
+                .andExpect(status().isNotFound());
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of()))
+                .andExpect(status().isNotFound());
+        call(NodeApi.POLL, Map.of("nodeId", 987654, "maxTasks", 5, "waitMillis", 0))
+                .andExpect(status().isNotFound());
+    }
+
+    private long task(String name, int retry, int maxRetries) {
+        jdbc.update(
+                "INSERT INTO jm_task (name, bean_name, status, retry, max_retries, group_id, next_fire_time,"
+                        + " pending_cause) VALUES (?, 'helloJob', 1, ?, ?, ?, NOW(3), 'INSERT')",
+                name,
+                retry,
+                maxRetries,
+                groupId);
+        return jdbc.queryForObject("SELECT MAX(id) FROM jm_task", Long.class);
+    }
+
+    private long claimOne() throws Exception {
+        return call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 0))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .transform(json::readTree)
+                .get("tasks")
+                .get(0)
+                .get("runId")
+                .asLong();
+    }
+
+    private ResultActions finish(long runId, String result, String message) throws Exception {
+        return call(
+                        NodeApi.FINISH,
+                        Map.of("nodeId", nodeId, "outcomes", java.util.List.of(outcome(runId, result, message))))
+                .andExpect(status().isOk());
+    }
+
+    private static Map<String, Object> outcome(long runId, String result, String message) {
+        return Map.of("runId", runId, "result", result, "message", message, "durationMillis", 12);
+    }
+
+    private ResultActions call(String path, Map<String, ?> body) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+    }
+}
