@@ -1,6 +1,8 @@
 -- jm-job schema. Flyway applies this file when the master starts (the master jar carries it as
 -- db/migration); a DBA can run it by hand on MySQL 8 / MariaDB 10.6+. Every time column holds UTC:
 -- the master sets its sessions to UTC and computes due times with the database clock (NOW(3)).
+-- Text is utf8mb4 with a binary collation: names compare byte for byte, as they round-trip, so
+-- "Orders" and "orders" are two groups on every server whatever its default collation.
 
 CREATE TABLE jm_group (
     id         BIGINT       NOT NULL AUTO_INCREMENT,
@@ -8,7 +10,7 @@ CREATE TABLE jm_group (
     created_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     PRIMARY KEY (id),
     CONSTRAINT uk_group_name UNIQUE (name)
-);
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Seed columns: id, ip, port, disable (0 no / 1 yes), group_id. A node process is identified by
 -- (group_id, instance): nodes open no port, so several on one host can share ip and port.
@@ -26,7 +28,7 @@ CREATE TABLE jm_node (
     PRIMARY KEY (id),
     CONSTRAINT uk_node_instance UNIQUE (group_id, instance),
     CONSTRAINT fk_node_group FOREIGN KEY (group_id) REFERENCES jm_group (id)
-);
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Seed columns: id, name, bean_name, status (0 not started, 1 pending, 2 running, 3 error),
 -- disable (0/1), retry (0/1), group_id. The rest serves cron, retries, leases and optimistic
@@ -42,7 +44,7 @@ CREATE TABLE jm_task (
     group_id       BIGINT        NOT NULL,
     cron           VARCHAR(128)  NULL,
     cron_zone      VARCHAR(64)   NULL,
-    params         TEXT          NULL,
+    params         MEDIUMTEXT    NULL,
     next_fire_time DATETIME(3)   NULL,
     pending_cause  VARCHAR(16)   NULL,
     max_retries    INT           NOT NULL DEFAULT 0,
@@ -57,7 +59,7 @@ CREATE TABLE jm_task (
     updated_at     DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     PRIMARY KEY (id),
     CONSTRAINT fk_task_group FOREIGN KEY (group_id) REFERENCES jm_group (id)
-);
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Serves the claim: WHERE group_id=? AND status=1 AND disable=0 AND next_fire_time<=NOW(3)
 -- ORDER BY next_fire_time, id ... FOR UPDATE SKIP LOCKED. SKIP LOCKED only skips correctly on
@@ -84,7 +86,7 @@ CREATE TABLE jm_task_run (
     message      VARCHAR(2000) NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_run_task FOREIGN KEY (task_id) REFERENCES jm_task (id)
-);
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE INDEX idx_run_task ON jm_task_run (task_id, id);
 CREATE INDEX idx_run_finished ON jm_task_run (finished_at);

@@ -4,8 +4,10 @@ import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.service.NotFoundException;
 import com.jm.job.master.store.FinishMapper;
 import com.jm.job.master.store.FinishedRun;
+import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.RunningTask;
 import com.jm.job.master.store.TaskTransition;
 import java.util.ArrayList;
@@ -32,13 +34,19 @@ public class FinishService {
     private static final Logger log = LoggerFactory.getLogger(FinishService.class);
 
     private final FinishMapper finishes;
+    private final NodeMapper nodes;
     private final OutcomePolicy policy;
     private final PendingSignals signals;
     private final JmJobMasterProperties properties;
 
     public FinishService(
-            FinishMapper finishes, OutcomePolicy policy, PendingSignals signals, JmJobMasterProperties properties) {
+            FinishMapper finishes,
+            NodeMapper nodes,
+            OutcomePolicy policy,
+            PendingSignals signals,
+            JmJobMasterProperties properties) {
         this.finishes = finishes;
+        this.nodes = nodes;
         this.policy = policy;
         this.signals = signals;
         this.properties = properties;
@@ -46,6 +54,10 @@ public class FinishService {
 
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public FinishResponse finish(long nodeId, List<RunOutcome> outcomes) {
+        if (nodes.countById(nodeId) == 0) {
+            // Answering 404 (not an acknowledgement) makes the node register and resend: nothing is dropped.
+            throw new NotFoundException("no registered node with id " + nodeId + "; register again");
+        }
         Map<Long, RunOutcome> byRun = outcomes.stream()
                 .collect(Collectors.toMap(RunOutcome::runId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<Long> acknowledged = List.copyOf(byRun.keySet());

@@ -53,9 +53,11 @@ public class NodeRegistry {
 
     /**
      * Marks the node alive and extends the leases of its current runs; answers the runs it must
-     * cancel (their task was disabled, or they are no longer the task's current run).
+     * cancel (their task was disabled, or they are no longer the task's current run). READ
+     * COMMITTED: the lease UPDATE then locks only the rows it changes, never the gaps a concurrent
+     * claim inserts run ids into.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public HeartbeatResponse heartbeat(long nodeId, List<Long> runIds) {
         if (nodes.touch(nodeId) == 0) {
             throw new NotFoundException("no registered node with id " + nodeId + "; register again");

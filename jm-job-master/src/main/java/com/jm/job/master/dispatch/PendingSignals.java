@@ -3,8 +3,6 @@ package com.jm.job.master.dispatch;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class PendingSignals {
 
-    private final ConcurrentMap<Long, GroupSignal> groups = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, Signal> groups = new ConcurrentHashMap<>();
 
     /** The group's current generation, to pass to {@link #await} after an empty look. */
     public long generation(long groupId) {
@@ -48,52 +46,10 @@ public class PendingSignals {
      * @return whether a signal came
      */
     public boolean await(long groupId, long seen, Duration max) throws InterruptedException {
-        return group(groupId).await(seen, max.toNanos());
+        return group(groupId).await(seen, max);
     }
 
-    private GroupSignal group(long groupId) {
-        return groups.computeIfAbsent(groupId, id -> new GroupSignal());
-    }
-
-    private static final class GroupSignal {
-
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition changed = lock.newCondition();
-        private long generation;
-
-        long generation() {
-            lock.lock();
-            try {
-                return generation;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void signal() {
-            lock.lock();
-            try {
-                generation++;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        boolean await(long seen, long nanos) throws InterruptedException {
-            lock.lock();
-            try {
-                long left = nanos;
-                while (generation == seen) {
-                    if (left <= 0) {
-                        return false;
-                    }
-                    left = changed.awaitNanos(left);
-                }
-                return true;
-            } finally {
-                lock.unlock();
-            }
-        }
+    private Signal group(long groupId) {
+        return groups.computeIfAbsent(groupId, id -> new Signal());
     }
 }

@@ -63,7 +63,10 @@ public class TaskService {
         try {
             tasks.insert(task);
         } catch (DataIntegrityViolationException e) {
-            // The group was deleted between the check and the insert (foreign key).
+            if (groups.findById(groupId) != null) {
+                throw e;
+            }
+            // The group went away between the check and the insert (foreign key).
             throw new InvalidFieldException("groupId", "no group with id " + groupId);
         }
         return signalled(tasks.findById(task.getId()));
@@ -92,10 +95,13 @@ public class TaskService {
         TaskRecord current = require(id);
         if (current.getStatus() == TaskStatus.RUNNING) {
             throw new ConflictException("task " + id + " is running (run " + current.getRunId()
-                    + "); change it after the run ends, or disable it first");
+                    + "); change it after the run ends (disable it to have the run cancelled)");
         }
-        throw new ConflictException("task " + id + " was changed concurrently (version " + expectedVersion
-                + " expected, now " + current.getVersion() + "); read it again and resend");
+        if (expectedVersion != null && expectedVersion != current.getVersion()) {
+            throw new ConflictException("task " + id + " is at version " + current.getVersion() + ", not "
+                    + expectedVersion + "; read it again and resend");
+        }
+        throw new ConflictException("task " + id + " changed concurrently; try again");
     }
 
     /** Takes a task out of the queue at once; idempotent. */

@@ -3,6 +3,7 @@ package com.jm.job.master.store;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 /**
  * Reads and writes {@code jm_node}. {@code offlineAfterMs} is how old a heartbeat may be for the
@@ -28,6 +29,9 @@ public interface NodeMapper {
      * an operator's disable flag).
      */
     void upsert(NodeRecord node);
+
+    @Select("SELECT COUNT(*) FROM jm_node WHERE id = #{id}")
+    long countById(@Param("id") long id);
 
     Long findIdByInstance(@Param("groupId") long groupId, @Param("instance") String instance);
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -47,6 +48,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
         return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    /** Lock-wait time-outs and deadlock victims: nothing was written, and the same call may succeed now. */
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> busy(TransientDataAccessException e) {
+        log.warn("Transient database failure answering a request: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(
+                        ProblemDetail.forStatusAndDetail(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "the database was busy (lock time-out or deadlock) and nothing was changed; retry the request"));
+    }
+
+    @ExceptionHandler(InterruptedException.class)
+    ResponseEntity<ProblemDetail> interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE, "the master is shutting down; retry on another master"));
     }
 
     @ExceptionHandler(Exception.class)

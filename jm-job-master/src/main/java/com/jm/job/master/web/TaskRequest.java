@@ -28,7 +28,7 @@ public record TaskRequest(
         @NotNull @Positive Long groupId,
         @Size(max = 128) String cron,
         @Size(max = 64) String timeZone,
-        @Size(max = MAX_PARAMS) String params,
+        @Size(max = MAX_PARAMS, message = PARAMS_MESSAGE) String params,
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
         @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds) {
@@ -37,6 +37,7 @@ public record TaskRequest(
     static final String BEAN_NAME_MESSAGE =
             "must be a Spring bean name: a letter, '_' or '$', then letters, digits, '_', '$', '.' or '-'";
     static final int MAX_PARAMS = 65_535;
+    static final String PARAMS_MESSAGE = "must be at most 65535 characters";
     static final int MAX_RETRIES = 100;
     static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     static final int DEFAULT_MAX_RETRIES = 3;

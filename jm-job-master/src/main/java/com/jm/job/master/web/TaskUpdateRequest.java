@@ -25,7 +25,7 @@ public record TaskUpdateRequest(
         @NotBlank @Size(max = 128) @Pattern(regexp = BEAN_NAME, message = BEAN_NAME_MESSAGE) String beanName,
         @Size(max = 128) String cron,
         @Size(max = 64) String timeZone,
-        @Size(max = MAX_PARAMS) String params,
+        @Size(max = MAX_PARAMS, message = TaskRequest.PARAMS_MESSAGE) String params,
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
         @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,

@@ -220,6 +220,8 @@ class NodeProtocolTest extends MariaDbTest {
                 .andExpect(status().isNotFound());
         call(NodeApi.POLL, Map.of("nodeId", 987654, "maxTasks", 5, "waitMillis", 0))
                 .andExpect(status().isNotFound());
+        call(NodeApi.FINISH, Map.of("nodeId", 987654, "outcomes", java.util.List.of(outcome(1, "SUCCEEDED", "x"))))
+                .andExpect(status().isNotFound());
     }
 
     private long task(String name, int retry, int maxRetries) {

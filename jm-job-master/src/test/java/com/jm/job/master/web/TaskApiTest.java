@@ -93,6 +93,18 @@ class TaskApiTest extends MariaDbTest {
     }
 
     @Test
+    void largeNonAsciiParamsAreStoredWhole() throws Exception {
+        String params = "参".repeat(30_000);
+        String body = json.writeValueAsString(
+                new TaskRequest("big", "helloJob", groupId, null, null, params, null, null, null));
+        long id = body(send(post("/api/tasks"), body).andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+        assertThat(jdbc.queryForObject("SELECT params FROM jm_task WHERE id = ?", String.class, id))
+                .isEqualTo(params);
+    }
+
+    @Test
     void disableIsIdempotentAndEnableRestores() throws Exception {
         long id = insert("t");
         send(post("/api/tasks/" + id + "/disable"), "")
@@ -161,7 +173,7 @@ class TaskApiTest extends MariaDbTest {
                 .andExpect(jsonPath("$.version").value(1));
         send(put("/api/tasks/" + id), "{\"name\":\"t3\",\"beanName\":\"otherJob\",\"version\":0}")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(containsString("changed concurrently")));
+                .andExpect(jsonPath("$.detail").value(containsString("is at version 1, not 0")));
 
         jdbc.update("UPDATE jm_task SET status = 2, run_id = 5 WHERE id = ?", id);
         send(put("/api/tasks/" + id), "{\"name\":\"t4\",\"beanName\":\"otherJob\"}")
