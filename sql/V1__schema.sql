@@ -67,12 +67,13 @@ CREATE TABLE jm_task (
 CREATE INDEX idx_task_claim ON jm_task (group_id, status, disable, next_fire_time);
 -- Finds a task by its current run (finish reports, heartbeats name runs, not tasks).
 CREATE INDEX idx_task_run ON jm_task (run_id);
--- Serves cron firing and lease expiry scans.
-CREATE INDEX idx_task_status_fire ON jm_task (status, next_fire_time);
+-- Serves cron firing (status 0, due) and lease expiry (status 2, lease lapsed) scans.
+CREATE INDEX idx_task_status_fire ON jm_task (status, disable, next_fire_time);
 CREATE INDEX idx_task_status_lease ON jm_task (status, lease_until);
 
 -- One row per execution; it reaches a terminal state (SUCCEEDED, FAILED, TIMED_OUT, CANCELLED,
 -- LOST) or is still RUNNING under the task's lease. trigger_type: INSERT, CRON, MANUAL, RETRY.
+-- scheduled_at is when the run was due; started_at minus scheduled_at says how late it started.
 CREATE TABLE jm_task_run (
     id           BIGINT        NOT NULL AUTO_INCREMENT,
     task_id      BIGINT        NOT NULL,
@@ -80,6 +81,7 @@ CREATE TABLE jm_task_run (
     attempt      INT           NOT NULL,
     trigger_type VARCHAR(16)   NOT NULL,
     state        VARCHAR(16)   NOT NULL,
+    scheduled_at DATETIME(3)   NULL,
     started_at   DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     finished_at  DATETIME(3)   NULL,
     duration_ms  BIGINT        NULL,

@@ -18,7 +18,10 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_REPLICA_CONNECT_TIMEOUT = Duration.ofMillis(500);
     public static final Duration DEFAULT_REPLICA_RETRY_AFTER = Duration.ofSeconds(5);
     public static final int DEFAULT_MESSAGE_MAX_LENGTH = 2000;
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(25);
+    public static final Duration DEFAULT_LEASE_CHECK_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_RUN_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_HISTORY_CLEANUP_INTERVAL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_MAX_POLL_WAIT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_RETRY_BACKOFF_BASE = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
@@ -52,6 +55,21 @@ public class JmJobMasterProperties {
      * lapses the node counts as lost for that run.
      */
     private Duration lease = DEFAULT_LEASE;
+
+    /**
+     * How often lapsed leases are looked for. A node that dies is detected at most lease plus this
+     * after its last heartbeat.
+     */
+    private Duration leaseCheckInterval = DEFAULT_LEASE_CHECK_INTERVAL;
+
+    /** Finished runs older than this are deleted from the history. */
+    private Duration runRetention = DEFAULT_RUN_RETENTION;
+
+    /** How often old history is deleted. */
+    private Duration historyCleanupInterval = DEFAULT_HISTORY_CLEANUP_INTERVAL;
+
+    /** Whether this master runs the background loops (cron firing, lease recovery, history clean-up). */
+    private boolean background = true;
 
     /** Longest a node's poll is held open when nothing is due; a longer requested wait is cut to it. */
     private Duration maxPollWait = DEFAULT_MAX_POLL_WAIT;

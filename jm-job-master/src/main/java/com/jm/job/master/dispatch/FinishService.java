@@ -3,13 +3,10 @@ package com.jm.job.master.dispatch;
 import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.master.config.JmJobMasterProperties;
-import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.service.NotFoundException;
 import com.jm.job.master.store.FinishMapper;
-import com.jm.job.master.store.FinishedRun;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.RunningTask;
-import com.jm.job.master.store.TaskTransition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,20 +32,14 @@ public class FinishService {
 
     private final FinishMapper finishes;
     private final NodeMapper nodes;
-    private final OutcomePolicy policy;
-    private final PendingSignals signals;
+    private final RunCompletion completion;
     private final JmJobMasterProperties properties;
 
     public FinishService(
-            FinishMapper finishes,
-            NodeMapper nodes,
-            OutcomePolicy policy,
-            PendingSignals signals,
-            JmJobMasterProperties properties) {
+            FinishMapper finishes, NodeMapper nodes, RunCompletion completion, JmJobMasterProperties properties) {
         this.finishes = finishes;
         this.nodes = nodes;
-        this.policy = policy;
-        this.signals = signals;
+        this.completion = completion;
         this.properties = properties;
     }
 
@@ -64,27 +55,20 @@ public class FinishService {
         if (byRun.isEmpty()) {
             return new FinishResponse(acknowledged);
         }
-        List<FinishedRun> runs = new ArrayList<>();
-        List<TaskTransition> transitions = new ArrayList<>();
+        List<RunCompletion.Ending> endings = new ArrayList<>();
         for (RunningTask task : finishes.lockRunningByRun(acknowledged)) {
             if (task.getNodeId() != nodeId) {
                 log.warn("Node {} reported run {} held by node {}; ignored", nodeId, task.getRunId(), task.getNodeId());
                 continue;
             }
             RunOutcome outcome = byRun.get(task.getRunId());
-            String message = truncate(outcome.message());
-            runs.add(new FinishedRun(
-                    task.getRunId(), policy.runState(outcome), Math.max(0, outcome.durationMillis()), message));
-            TaskTransition transition = policy.next(task, outcome, message);
-            transitions.add(transition);
-            if (transition.status() == TaskStatus.PENDING) {
-                signals.signalAfterCommit(task.getGroupId());
-            }
+            endings.add(new RunCompletion.Ending(
+                    task,
+                    OutcomePolicy.runState(outcome.result()),
+                    Math.max(0, outcome.durationMillis()),
+                    truncate(outcome.message())));
         }
-        if (!runs.isEmpty()) {
-            finishes.endRuns(runs);
-            finishes.moveTasks(transitions);
-        }
+        completion.complete(endings);
         return new FinishResponse(acknowledged);
     }
 

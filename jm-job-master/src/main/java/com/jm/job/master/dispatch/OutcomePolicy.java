@@ -1,6 +1,6 @@
 package com.jm.job.master.dispatch;
 
-import com.jm.job.common.protocol.RunOutcome;
+import com.jm.job.common.protocol.RunResult;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.TaskStatus;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where a finished run leaves its task (the state machine's arrows out of RUNNING):
- * success → not started (a cron task waits for its next slot); failure or time-out → pending again
- * after an exponential back-off while automatic retries are left, else error; cancelled → pending,
- * so an operator's enable (or another node) picks it up again.
+ * success → not started (a cron task waits for its next slot); failure, time-out or a lost node →
+ * pending again after an exponential back-off while automatic retries are left, else error;
+ * cancelled → pending, so an operator's enable (or another node) picks it up again.
  */
 @Component
 public class OutcomePolicy {
@@ -32,8 +32,9 @@ public class OutcomePolicy {
         this.clock = clock;
     }
 
-    public RunState runState(RunOutcome outcome) {
-        return switch (outcome.result()) {
+    /** The run state a node's reported result stands for. */
+    public static RunState runState(RunResult result) {
+        return switch (result) {
             case SUCCEEDED -> RunState.SUCCEEDED;
             case FAILED -> RunState.FAILED;
             case CANCELLED -> RunState.CANCELLED;
@@ -41,13 +42,15 @@ public class OutcomePolicy {
         };
     }
 
-    public TaskTransition next(RunningTask task, RunOutcome outcome, String message) {
-        return switch (outcome.result()) {
-            case SUCCEEDED -> idle(task, null, true);
+    /** Where a run that ended in {@code state} leaves its task. */
+    public TaskTransition next(RunningTask task, RunState state, String message) {
+        return switch (state) {
+            case SUCCEEDED -> idle(task);
             case CANCELLED ->
                 new TaskTransition(
                         task.getId(), task.getRunId(), TaskStatus.PENDING, null, 0L, Trigger.RETRY, message, false);
-            case FAILED, TIMED_OUT -> failed(task, message);
+            case FAILED, TIMED_OUT, LOST -> failed(task, message);
+            case RUNNING -> throw new IllegalArgumentException("a run that ended cannot be RUNNING");
         };
     }
 
@@ -75,10 +78,10 @@ public class OutcomePolicy {
         return new TaskTransition(task.getId(), task.getRunId(), TaskStatus.ERROR, null, null, null, message, false);
     }
 
-    private TaskTransition idle(RunningTask task, String lastError, boolean resetAttempt) {
+    /** Success: idle until the next cron slot after now (missed slots fire once, not once each). */
+    private TaskTransition idle(RunningTask task) {
         LocalDateTime next =
                 task.getCron() == null ? null : cron.nextFireTime(task.getCron(), task.getCronZone(), clock.instant());
-        return new TaskTransition(
-                task.getId(), task.getRunId(), TaskStatus.NOT_STARTED, next, null, null, lastError, resetAttempt);
+        return new TaskTransition(task.getId(), task.getRunId(), TaskStatus.NOT_STARTED, next, null, null, null, true);
     }
 }

@@ -16,6 +16,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class PendingSignals {
 
     private final ConcurrentMap<Long, Signal> groups = new ConcurrentHashMap<>();
+    private final Signal schedule = new Signal();
+
+    /** Wakes the cron loop: a write set a fire time that may be earlier than the one it sleeps for. */
+    public Signal schedule() {
+        return schedule;
+    }
+
+    /** Wakes the cron loop once the current transaction commits (at once if none). */
+    public void scheduleChangedAfterCommit() {
+        afterCommit(schedule::signal);
+    }
 
     /** The group's current generation, to pass to {@link #await} after an empty look. */
     public long generation(long groupId) {
@@ -24,16 +35,7 @@ public class PendingSignals {
 
     /** Wakes the group's waiting polls once the current transaction commits (at once if none). */
     public void signalAfterCommit(long groupId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal(groupId);
-                }
-            });
-        } else {
-            signal(groupId);
-        }
+        afterCommit(() -> signal(groupId));
     }
 
     public void signal(long groupId) {
@@ -47,6 +49,20 @@ public class PendingSignals {
      */
     public boolean await(long groupId, long seen, Duration max) throws InterruptedException {
         return group(groupId).await(seen, max);
+    }
+
+    /** A woken waiter must see the write that woke it, so signals wait for the commit. */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     private Signal group(long groupId) {

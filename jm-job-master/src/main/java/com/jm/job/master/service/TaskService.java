@@ -90,7 +90,7 @@ public class TaskService {
         task.setId(id);
         apply(definition, task);
         if (tasks.update(task, expectedVersion) == 1) {
-            return tasks.findById(id);
+            return signalled(tasks.findById(id));
         }
         TaskRecord current = require(id);
         if (current.getStatus() == TaskStatus.RUNNING) {
@@ -164,10 +164,16 @@ public class TaskService {
         task.setTimeoutS(definition.timeoutSeconds());
     }
 
-    /** Wakes the group's waiting polls after commit when the task is claimable. */
+    /**
+     * After commit, wakes the group's waiting polls when the task is claimable, and the cron loop
+     * when the task has a schedule (its slot may be earlier than the one the loop sleeps for).
+     */
     private TaskRecord signalled(TaskRecord task) {
         if (task.getStatus() == TaskStatus.PENDING && !task.isDisable()) {
             signals.signalAfterCommit(task.getGroupId());
+        }
+        if (task.getCron() != null) {
+            signals.scheduleChangedAfterCommit();
         }
         return task;
     }

@@ -1,6 +1,7 @@
 package com.jm.job.master.store;
 
 import com.jm.job.master.domain.Trigger;
+import java.time.LocalDateTime;
 import lombok.Getter;
 import lombok.Setter;
 
@@ -15,6 +16,8 @@ public class ClaimCandidate {
     private int attempt;
     private Integer timeoutS;
     private Trigger pendingCause;
+    /** When the run was due (the cron slot, the retry time); later than now means it starts late. */
+    private LocalDateTime nextFireTime;
     /** The run id, filled in by the run insert's generated keys. */
     private Long runId;
 }

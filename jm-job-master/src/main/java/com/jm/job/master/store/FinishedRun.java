@@ -7,7 +7,7 @@ import com.jm.job.master.domain.RunState;
  *
  * @param runId the run
  * @param state its terminal state
- * @param durationMs how long the handler ran
+ * @param durationMs how long the handler ran, or null to take the time since the run started
  * @param message failure message or note, already cut to length
  */
-public record FinishedRun(long runId, RunState state, long durationMs, String message) {}
+public record FinishedRun(long runId, RunState state, Long durationMs, String message) {}

@@ -16,6 +16,7 @@ public class RunRecord {
     private int attempt;
     private Trigger triggerType;
     private RunState state;
+    private LocalDateTime scheduledAt;
     private LocalDateTime startedAt;
     private LocalDateTime finishedAt;
     private Long durationMs;

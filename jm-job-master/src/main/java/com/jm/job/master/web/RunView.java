@@ -3,9 +3,13 @@ package com.jm.job.master.web;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.Trigger;
 import com.jm.job.master.store.RunRecord;
+import java.time.Duration;
 import java.time.Instant;
 
-/** One execution in a task's history. */
+/**
+ * One execution in a task's history. {@code lateMs} is how long after it was due the run started
+ * (a cron slot fired after downtime shows it here).
+ */
 public record RunView(
         long id,
         long taskId,
@@ -13,6 +17,8 @@ public record RunView(
         int attempt,
         Trigger trigger,
         RunState state,
+        Instant scheduledAt,
+        Long lateMs,
         Instant startedAt,
         Instant finishedAt,
         Long durationMs,
@@ -26,6 +32,13 @@ public record RunView(
                 r.getAttempt(),
                 r.getTriggerType(),
                 r.getState(),
+                Times.utc(r.getScheduledAt()),
+                r.getScheduledAt() == null
+                        ? null
+                        : Math.max(
+                                0,
+                                Duration.between(r.getScheduledAt(), r.getStartedAt())
+                                        .toMillis()),
                 Times.utc(r.getStartedAt()),
                 Times.utc(r.getFinishedAt()),
                 r.getDurationMs(),

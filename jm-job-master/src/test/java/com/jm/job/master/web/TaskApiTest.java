@@ -188,7 +188,7 @@ class TaskApiTest extends MariaDbTest {
     void listFiltersAndPages() throws Exception {
         long a = insert("alpha");
         insert("beta");
-        insertCron("gamma", "0 0 * * * *");
+        insertCron("gamma", "0 0 0 1 1 *");
         send(post("/api/tasks/" + a + "/disable"), "").andExpect(status().isOk());
 
         mvc.perform(get("/api/tasks").param("groupId", String.valueOf(groupId)).param("status", "PENDING"))

@@ -1,0 +1,64 @@
+package com.jm.job.master.dispatch;
+
+import com.jm.job.master.domain.RunState;
+import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.store.FinishMapper;
+import com.jm.job.master.store.FinishedRun;
+import com.jm.job.master.store.RunningTask;
+import com.jm.job.master.store.TaskTransition;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends runs and moves their (locked) tasks on, set-based: one statement for the runs, one for the
+ * tasks, whatever the batch size. Shared by node reports and lease recovery so both follow the
+ * same state machine. Runs inside the caller's transaction.
+ */
+@Component
+public class RunCompletion {
+
+    private final FinishMapper finishes;
+    private final OutcomePolicy policy;
+    private final PendingSignals signals;
+
+    public RunCompletion(FinishMapper finishes, OutcomePolicy policy, PendingSignals signals) {
+        this.finishes = finishes;
+        this.policy = policy;
+        this.signals = signals;
+    }
+
+    /**
+     * How one run ended.
+     *
+     * @param task the locked task whose current run it is
+     * @param state the run's terminal state
+     * @param durationMs how long it ran, or null for "since it started"
+     * @param message its message, already cut to length
+     */
+    public record Ending(RunningTask task, RunState state, Long durationMs, String message) {}
+
+    public void complete(List<Ending> endings) {
+        if (endings.isEmpty()) {
+            return;
+        }
+        List<FinishedRun> runs = new ArrayList<>();
+        List<TaskTransition> transitions = new ArrayList<>();
+        boolean cronChanged = false;
+        for (Ending ending : endings) {
+            RunningTask task = ending.task();
+            runs.add(new FinishedRun(task.getRunId(), ending.state(), ending.durationMs(), ending.message()));
+            TaskTransition transition = policy.next(task, ending.state(), ending.message());
+            transitions.add(transition);
+            if (transition.status() == TaskStatus.PENDING) {
+                signals.signalAfterCommit(task.getGroupId());
+            }
+            cronChanged |= transition.fireAt() != null;
+        }
+        finishes.endRuns(runs);
+        finishes.moveTasks(transitions);
+        if (cronChanged) {
+            signals.scheduleChangedAfterCommit();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.jm.job.master.schedule;
+
+import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.dispatch.PendingSignals;
+import com.jm.job.master.dispatch.Signal;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The master's background loops. Every master instance runs them; the SQL makes their work safe to
+ * share. {@code jm.job.master.background=false} turns them off (tests that drive them by hand).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "jm.job.master.background", havingValue = "true", matchIfMissing = true)
+class SchedulingConfiguration {
+
+    @Bean
+    MasterLoop cronLoop(CronFiring firing, PendingSignals signals) {
+        return new MasterLoop(
+                "jm-job-cron",
+                () -> {
+                    while (firing.fireDue() == CronFiring.BATCH) {
+                        // A full batch: more slots may be due at once.
+                    }
+                    return firing.untilNextSlot();
+                },
+                signals.schedule());
+    }
+
+    @Bean
+    MasterLoop leaseLoop(LeaseRecovery recovery, JmJobMasterProperties properties) {
+        return new MasterLoop(
+                "jm-job-leases",
+                () -> {
+                    while (recovery.recoverExpired() == LeaseRecovery.BATCH) {
+                        // A full batch: more leases may have lapsed.
+                    }
+                    return properties.getLeaseCheckInterval();
+                },
+                new Signal());
+    }
+
+    @Bean
+    MasterLoop historyLoop(HistoryRetention retention, JmJobMasterProperties properties) {
+        return new MasterLoop(
+                "jm-job-history",
+                () -> {
+                    retention.deleteExpired();
+                    return properties.getHistoryCleanupInterval();
+                },
+                new Signal());
+    }
+}

@@ -1,0 +1,12 @@
+package com.jm.job.master.store;
+
+import lombok.Getter;
+import lombok.Setter;
+
+/** A cron task whose slot came, locked for firing. */
+@Getter
+@Setter
+public class FiredTask {
+    private long id;
+    private long groupId;
+}

@@ -1,0 +1,28 @@
+package com.jm.job.master.store;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** The master's own time-driven work: firing cron slots, reclaiming lapsed leases, trimming history. */
+@Mapper
+public interface ScheduleMapper {
+
+    /** Locks idle, enabled cron tasks whose fire time has come (by the database clock). */
+    List<FiredTask> lockDueCron(@Param("limit") int limit);
+
+    /**
+     * Moves locked cron tasks to pending. Conditional on status 0, so two masters firing one slot
+     * cannot both succeed; the fire time stays as the task's due time.
+     */
+    int fire(@Param("tasks") List<FiredTask> tasks);
+
+    /** Microseconds until the next cron slot of any enabled idle task, or null if none. */
+    Long microsUntilNextCron();
+
+    /** Locks running tasks whose lease lapsed: their node stopped heartbeating. */
+    List<RunningTask> lockExpiredLeases(@Param("limit") int limit);
+
+    /** Deletes up to {@code limit} finished runs older than {@code retentionSeconds}. */
+    int deleteFinishedBefore(@Param("retentionSeconds") long retentionSeconds, @Param("limit") int limit);
+}
