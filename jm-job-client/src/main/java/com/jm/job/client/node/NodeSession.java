@@ -5,7 +5,9 @@ import com.jm.job.client.master.MasterException;
 import com.jm.job.common.protocol.DeregisterRequest;
 import com.jm.job.common.protocol.RegisterRequest;
 import com.jm.job.common.protocol.RegisterResponse;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ public class NodeSession {
     private final MasterClient master;
     private final RegisterRequest identity;
     private final AtomicLong nodeId = new AtomicLong(NONE);
+    private final List<Runnable> forgetListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param master the master to register with
@@ -37,6 +40,11 @@ public class NodeSession {
     public OptionalLong nodeId() {
         long id = nodeId.get();
         return id == NONE ? OptionalLong.empty() : OptionalLong.of(id);
+    }
+
+    /** Calls the listener whenever the node loses its id, so whoever registers can act at once. */
+    public void onForgotten(Runnable listener) {
+        forgetListeners.add(listener);
     }
 
     /** The node's instance name, for messages operators read. */
@@ -73,6 +81,7 @@ public class NodeSession {
     public void forget(long staleId) {
         if (nodeId.compareAndSet(staleId, NONE)) {
             log.warn("The jm-job master no longer knows node {}; registering again", staleId);
+            forgetListeners.forEach(Runnable::run);
         }
     }
 

@@ -41,6 +41,10 @@ public class TaskLoader extends NodeLoop {
         this.worker = worker;
         this.pollWait = pollWait;
         this.backoff = backoff;
+        // Both events can end a wait early: a freed slot means work can be taken, a lost id means
+        // registering again.
+        worker.onSlotFreed(waiter::wake);
+        session.onForgotten(waiter::wake);
     }
 
     @Override
@@ -48,7 +52,9 @@ public class TaskLoader extends NodeLoop {
         OptionalLong nodeId = session.nodeId();
         if (nodeId.isEmpty()) {
             register();
-        } else if (worker.awaitFreeSlot(pollWait)) {
+        } else if (worker.freeSlots() == 0) {
+            waiter.await(pollWait);
+        } else {
             poll(nodeId.getAsLong(), worker.freeSlots());
         }
     }

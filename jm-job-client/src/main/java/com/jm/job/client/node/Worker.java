@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,6 +42,7 @@ public class Worker {
     private final Clock clock;
     private final Semaphore slots;
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
+    private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService timer;
 
@@ -75,16 +77,11 @@ public class Worker {
     }
 
     /**
-     * Waits until at least one slot is free.
-     *
-     * @return {@code false} when the timeout passed with every slot busy
+     * Calls the listener each time a run ends and frees its slot; the task loader waits on this
+     * instead of polling the master while every slot is busy.
      */
-    public boolean awaitFreeSlot(Duration timeout) throws InterruptedException {
-        if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-            return false;
-        }
-        slots.release();
-        return true;
+    public void onSlotFreed(Runnable listener) {
+        slotListeners.add(listener);
     }
 
     /** Ids of the runs executing now, for heartbeats. */
@@ -166,6 +163,7 @@ public class Worker {
         } finally {
             running.remove(job.runId());
             slots.release();
+            slotListeners.forEach(Runnable::run);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jm.job.client.JobContext;
 import com.jm.job.client.JobResult;
+import com.jm.job.client.testing.BlockingHandler;
 import com.jm.job.client.testing.FakeMaster;
 import com.jm.job.client.testing.MapJobHandlerRegistry;
 import com.jm.job.client.testing.MutableClock;
@@ -221,32 +222,5 @@ class WorkerTest {
 
     private RunOutcome awaitOutcome(long runId) {
         return await().atMost(Duration.ofSeconds(5)).until(() -> master.outcomeOf(runId), Objects::nonNull);
-    }
-
-    /** Blocks until interrupted, remembering what the run looked like then. */
-    static final class BlockingHandler implements com.jm.job.client.JobHandler {
-        final CountDownLatch started;
-        volatile boolean interrupted;
-        volatile boolean cancelledWhenInterrupted;
-
-        BlockingHandler() {
-            this(1);
-        }
-
-        BlockingHandler(int runs) {
-            started = new CountDownLatch(runs);
-        }
-
-        @Override
-        public JobResult execute(JobContext context) {
-            started.countDown();
-            try {
-                new CountDownLatch(1).await();
-            } catch (InterruptedException e) {
-                interrupted = true;
-                cancelledWhenInterrupted = context.isCancelled();
-            }
-            return JobResult.success("stopped early");
-        }
     }
 }

@@ -49,6 +49,8 @@ public class FakeMaster implements MasterClient {
     public final List<DeregisterRequest> deregistrations = new CopyOnWriteArrayList<>();
     /** Every outcome the master acknowledged, in order; a run listed twice was acknowledged twice. */
     public final List<RunOutcome> acknowledged = new CopyOnWriteArrayList<>();
+    /** Names of the calls that reached the master, in order: register, poll, heartbeat, finish, deregister. */
+    public final List<String> calls = new CopyOnWriteArrayList<>();
     /** Outcomes that arrived again after the master had acknowledged them. */
     public final List<RunOutcome> resentAfterAck = new CopyOnWriteArrayList<>();
 
@@ -57,6 +59,7 @@ public class FakeMaster implements MasterClient {
     private final AtomicInteger registerFailuresLeft = new AtomicInteger();
     private final AtomicInteger finishFailuresLeft = new AtomicInteger();
     private volatile boolean unreachable;
+    private volatile boolean finishChecksNode;
     private volatile Predicate<RunOutcome> acknowledges = outcome -> true;
 
     public void enqueue(TaskAssignment... tasks) {
@@ -96,6 +99,11 @@ public class FakeMaster implements MasterClient {
         acknowledges = predicate;
     }
 
+    /** Finishing for a node the master does not know answers "unknown node", as polls do. */
+    public void checkNodeOnFinish() {
+        finishChecksNode = true;
+    }
+
     /** Forgets every node, as after a node was removed for missing heartbeats. */
     public void forgetNodes() {
         knownNodes.clear();
@@ -116,6 +124,7 @@ public class FakeMaster implements MasterClient {
         if (registerFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new MasterUnavailableException("fake master is starting");
         }
+        calls.add("register");
         registrations.add(request);
         long id = nextNodeId.incrementAndGet();
         knownNodes.add(id);
@@ -126,6 +135,7 @@ public class FakeMaster implements MasterClient {
     public PollResponse poll(PollRequest request) throws InterruptedException {
         checkReachable();
         checkKnown(request.nodeId());
+        calls.add("poll");
         polls.add(request);
         lock.lockInterruptibly();
         try {
@@ -147,6 +157,7 @@ public class FakeMaster implements MasterClient {
     public HeartbeatResponse heartbeat(HeartbeatRequest request) {
         checkReachable();
         checkKnown(request.nodeId());
+        calls.add("heartbeat");
         heartbeats.add(request);
         List<Long> cancel =
                 request.runIds().stream().filter(cancelRunIds::contains).toList();
@@ -156,6 +167,10 @@ public class FakeMaster implements MasterClient {
     @Override
     public FinishResponse finish(FinishRequest request) {
         checkReachable();
+        if (finishChecksNode) {
+            checkKnown(request.nodeId());
+        }
+        calls.add("finish");
         finishes.add(request);
         if (finishFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new MasterUnavailableException("fake master is restarting");
@@ -181,6 +196,7 @@ public class FakeMaster implements MasterClient {
     @Override
     public void deregister(DeregisterRequest request) {
         checkReachable();
+        calls.add("deregister");
         deregistrations.add(request);
         knownNodes.remove(request.nodeId());
     }
