@@ -123,36 +123,42 @@ public class JmJobClientProperties {
     public void validate() {
         if (masterUrl.isEmpty()) {
             throw invalid(
-                    "master-url", null, "it must be set to the jm-job master's base URL, e.g. http://localhost:8080");
+                    "master-url",
+                    null,
+                    "Set it to the jm-job master's base URL, for example http://localhost:8080 (several: comma-separated).");
         }
         for (URI url : masterUrl) {
             boolean http = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
             if (!http || url.getHost() == null) {
-                throw invalid("master-url", url, "each URL must be absolute http(s), e.g. http://localhost:8080");
+                throw invalid(
+                        "master-url",
+                        url,
+                        "Each master URL must be an absolute http(s) URL, for example http://localhost:8080.");
             }
         }
         if (group == null || group.isBlank()) {
-            throw invalid("group", group, "it must name the group whose tasks this node runs");
+            throw invalid("group", group, "Set it to the name of the group whose tasks this node runs.");
         }
         if (workerThreads < 1 || workerThreads > PROTOCOL_BATCH_LIMIT) {
-            throw invalid("worker-threads", workerThreads, "it must be between 1 and " + PROTOCOL_BATCH_LIMIT);
+            throw invalid("worker-threads", workerThreads, "It must be between 1 and " + PROTOCOL_BATCH_LIMIT + ".");
         }
         if (report.batchSize < 1 || report.batchSize > PROTOCOL_BATCH_LIMIT) {
-            throw invalid("report.batch-size", report.batchSize, "it must be between 1 and " + PROTOCOL_BATCH_LIMIT);
+            throw invalid(
+                    "report.batch-size", report.batchSize, "It must be between 1 and " + PROTOCOL_BATCH_LIMIT + ".");
         }
         if (pollWait.isNegative() || pollWait.compareTo(MAX_POLL_WAIT) > 0) {
-            throw invalid("poll-wait", pollWait, "it must be between 0 and " + MAX_POLL_WAIT);
+            throw invalid("poll-wait", pollWait, "It must be between 0 and " + MAX_POLL_WAIT.toSeconds() + " s.");
         }
         requirePositive("heartbeat-interval", heartbeatInterval);
         requirePositive("backoff.initial", backoff.initial);
         if (backoff.max.compareTo(backoff.initial) < 0) {
-            throw invalid("backoff.max", backoff.max, "it must not be shorter than backoff.initial");
+            throw invalid("backoff.max", backoff.max, "It must not be shorter than backoff.initial.");
         }
     }
 
     private static void requirePositive(String name, Duration value) {
         if (value.isNegative() || value.isZero()) {
-            throw invalid(name, value, "it must be positive");
+            throw invalid(name, value, "It must be positive.");
         }
     }
 
