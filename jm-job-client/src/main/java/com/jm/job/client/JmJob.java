@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * beanName}.
  *
  * <p>The method takes either no argument or one {@link JobContext}, and returns {@link JobResult}
- * or {@code void} (success unless it throws).
+ * or {@code void} (success unless it throws). Make it public when the bean may be proxied (for
+ * example {@code @Transactional}), so the call goes through the proxy like any other call.
  *
  * <pre>{@code
  * @Component
