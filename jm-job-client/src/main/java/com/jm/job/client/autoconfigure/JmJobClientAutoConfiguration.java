@@ -79,8 +79,9 @@ public class JmJobClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public HeartbeatSender jmJobHeartbeatSender(MasterClient master, NodeSession session, Worker worker) {
-        return new HeartbeatSender(master, session, worker, properties.getHeartbeatInterval());
+    public HeartbeatSender jmJobHeartbeatSender(
+            MasterClient master, NodeSession session, Worker worker, OutcomeReporter reporter) {
+        return new HeartbeatSender(master, session, worker, reporter, properties.getHeartbeatInterval());
     }
 
     @Bean

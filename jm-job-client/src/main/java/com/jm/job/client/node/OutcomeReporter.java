@@ -74,6 +74,16 @@ public class OutcomeReporter extends NodeLoop {
         }
     }
 
+    /** Runs claimed under this node id whose outcome waits for the master's acknowledgement. */
+    public List<Long> pendingRunIds(long nodeId) {
+        synchronized (pending) {
+            return pending.values().stream()
+                    .filter(entry -> entry.nodeId() == nodeId)
+                    .map(entry -> entry.outcome().runId())
+                    .toList();
+        }
+    }
+
     @Override
     protected void runOnce() throws InterruptedException {
         int size = pendingCount();

@@ -4,6 +4,7 @@ import static com.jm.job.client.testing.Tasks.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jm.job.client.JobResult;
 import com.jm.job.client.testing.BlockingHandler;
 import com.jm.job.client.testing.NodeHarness;
 import com.jm.job.common.protocol.RunResult;
@@ -35,6 +36,29 @@ class HeartbeatSenderTest {
         assertThat(node.worker.runningRunIds()).containsExactly(1L);
         assertThat(node.master.heartbeats.get(node.master.heartbeats.size() - 1).runIds())
                 .doesNotContain(2L);
+    }
+
+    @Test
+    void keepsListingAFinishedRunUntilTheMasterAcknowledgesItsOutcome() {
+        node.handlers.put("quick", context -> JobResult.success());
+        node.master.failFinishes(Integer.MAX_VALUE);
+        node.node.start();
+        node.master.enqueue(task(1, "quick"));
+        await().until(() ->
+                node.reporter.pendingCount() == 1 && node.worker.runningRunIds().isEmpty());
+        int beatsBefore = node.master.heartbeats.size();
+
+        await().until(() -> node.master.heartbeats.size() > beatsBefore);
+
+        assertThat(node.master.heartbeats.get(node.master.heartbeats.size() - 1).runIds())
+                .containsExactly(1L);
+        node.master.failFinishes(0);
+        node.awaitOutcome(1);
+        await().until(() -> node.master
+                .heartbeats
+                .get(node.master.heartbeats.size() - 1)
+                .runIds()
+                .isEmpty());
     }
 
     @Test

@@ -27,7 +27,8 @@ public class NodeHarness {
             new OutcomeReporter(master, 10, Duration.ofMillis(5), backoff(), Clock.systemUTC());
     public final Worker worker = new Worker(handlers, reporter, 2, INSTANCE, Clock.systemUTC());
     public final TaskLoader loader;
-    public final HeartbeatSender heartbeat = new HeartbeatSender(master, session, worker, Duration.ofMillis(50));
+    public final HeartbeatSender heartbeat =
+            new HeartbeatSender(master, session, worker, reporter, Duration.ofMillis(50));
     public final JmJobNode node;
 
     public NodeHarness(Duration pollWait, Duration shutdownGrace) {
