@@ -1,0 +1,96 @@
+package com.jm.job.client.node;
+
+import com.jm.job.client.master.MasterClient;
+import com.jm.job.client.master.MasterException;
+import com.jm.job.client.master.UnknownNodeException;
+import com.jm.job.common.protocol.PollRequest;
+import com.jm.job.common.protocol.TaskAssignment;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls the group's due tasks from the master (thread {@code jm-job-loader}). It registers the node
+ * first (and again whenever the master forgot it), then long-polls only while the {@link Worker}
+ * has free slots and asks for no more tasks than that: back-pressure, so a busy node leaves work to
+ * its peers instead of queueing it. An unreachable master is retried with back-off.
+ */
+public class TaskLoader extends NodeLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskLoader.class);
+
+    private final MasterClient master;
+    private final NodeSession session;
+    private final Worker worker;
+    private final Duration pollWait;
+    private final Backoff backoff;
+
+    /**
+     * @param master where tasks come from
+     * @param session the node's registration
+     * @param worker runs what the master hands out
+     * @param pollWait how long the master may hold a poll when nothing is due
+     * @param backoff delays between attempts while the master is unreachable
+     */
+    public TaskLoader(MasterClient master, NodeSession session, Worker worker, Duration pollWait, Backoff backoff) {
+        super("jm-job-loader");
+        this.master = master;
+        this.session = session;
+        this.worker = worker;
+        this.pollWait = pollWait;
+        this.backoff = backoff;
+        // Both events can end a wait early: a freed slot means work can be taken, a lost id means
+        // registering again.
+        worker.onSlotFreed(waiter::wake);
+        session.onForgotten(waiter::wake);
+    }
+
+    @Override
+    protected void runOnce() throws InterruptedException {
+        OptionalLong nodeId = session.nodeId();
+        if (nodeId.isEmpty()) {
+            register();
+        } else if (worker.freeSlots() == 0) {
+            waiter.await(pollWait);
+        } else {
+            poll(nodeId.getAsLong(), worker.freeSlots());
+        }
+    }
+
+    private void register() throws InterruptedException {
+        try {
+            session.register();
+            backoff.reset();
+        } catch (MasterException e) {
+            Duration delay = backoff.next();
+            log.warn(
+                    "Could not register with the jm-job master, retrying in {} ms: {}",
+                    delay.toMillis(),
+                    e.getMessage());
+            pause(delay);
+        }
+    }
+
+    private void poll(long nodeId, int freeSlots) throws InterruptedException {
+        List<TaskAssignment> tasks;
+        try {
+            tasks = master.poll(new PollRequest(nodeId, freeSlots, pollWait.toMillis()))
+                    .tasks();
+            backoff.reset();
+        } catch (UnknownNodeException e) {
+            session.forget(e.nodeId());
+            return;
+        } catch (MasterException e) {
+            Duration delay = backoff.next();
+            log.warn("Could not poll the jm-job master, retrying in {} ms: {}", delay.toMillis(), e.getMessage());
+            pause(delay);
+            return;
+        }
+        for (TaskAssignment task : tasks) {
+            log.debug("Starting run {} of task '{}' ({})", task.runId(), task.taskName(), task.beanName());
+            worker.submit(nodeId, task);
+        }
+    }
+}

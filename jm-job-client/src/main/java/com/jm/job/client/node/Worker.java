@@ -1,0 +1,236 @@
+package com.jm.job.client.node;
+
+import com.jm.job.client.JobHandler;
+import com.jm.job.client.JobResult;
+import com.jm.job.client.handler.JobHandlerRegistry;
+import com.jm.job.common.protocol.RunOutcome;
+import com.jm.job.common.protocol.RunResult;
+import com.jm.job.common.protocol.TaskAssignment;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The node's bounded pool of job threads ({@code jm-job-worker-N}). Each run takes one slot; the
+ * task loader asks the master for no more tasks than there are free slots, so nothing queues up
+ * inside the node. A run ends with its outcome handed to the {@link OutcomeReporter}.
+ */
+public class Worker {
+
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    /** How long runs still going after the grace period get to honour their cancellation. */
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+
+    private final JobHandlerRegistry handlers;
+    private final OutcomeReporter reporter;
+    private final String nodeName;
+    private final Clock clock;
+    private final Semaphore slots;
+    private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
+    private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
+    private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService timer;
+
+    /**
+     * @param handlers where runs find their handler
+     * @param reporter where outcomes go
+     * @param threads how many runs may execute at once
+     * @param nodeName the node's name in messages, for example {@code host:pid}
+     * @param clock measures how long runs take
+     */
+    public Worker(JobHandlerRegistry handlers, OutcomeReporter reporter, int threads, String nodeName, Clock clock) {
+        this.handlers = handlers;
+        this.reporter = reporter;
+        this.nodeName = nodeName;
+        this.clock = clock;
+        this.slots = new Semaphore(threads);
+        // The queue never holds more than `threads` runs: the slots bound what is submitted.
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(),
+                new CustomizableThreadFactory("jm-job-worker-"));
+        this.pool.allowCoreThreadTimeOut(true);
+        this.timer = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("jm-job-timeout-"));
+    }
+
+    /** How many more runs the pool can take now. */
+    public int freeSlots() {
+        return slots.availablePermits();
+    }
+
+    /**
+     * Calls the listener each time a run ends and frees its slot; the task loader waits on this
+     * instead of polling the master while every slot is busy.
+     */
+    public void onSlotFreed(Runnable listener) {
+        slotListeners.add(listener);
+    }
+
+    /** Ids of the runs executing now, for heartbeats. */
+    public List<Long> runningRunIds() {
+        return List.copyOf(running.keySet());
+    }
+
+    /**
+     * Starts a claimed run on a free slot.
+     *
+     * @param nodeId the node id the run was claimed under
+     */
+    public void submit(long nodeId, TaskAssignment task) {
+        if (!slots.tryAcquire()) {
+            // Only a master that hands out more than the poll asked for gets here.
+            String message = "node " + nodeName + " has no free worker slot; the master sent more tasks than asked";
+            reporter.report(nodeId, new RunOutcome(task.runId(), RunResult.FAILED, message, 0));
+            return;
+        }
+        RunningJob job = new RunningJob(nodeId, task);
+        running.put(task.runId(), job);
+        try {
+            pool.execute(() -> execute(job));
+        } catch (RejectedExecutionException e) {
+            running.remove(task.runId());
+            slots.release();
+            String message = "node " + nodeName + " is shutting down; the run did not start";
+            reporter.report(nodeId, new RunOutcome(task.runId(), RunResult.CANCELLED, message, 0));
+        }
+    }
+
+    /**
+     * Stops a run the master cancelled (its task was disabled): the handler sees the signal and its
+     * thread is interrupted. The run is reported CANCELLED once the handler returns.
+     *
+     * @return {@code false} when the run is not executing here or was already told to stop
+     */
+    public boolean cancel(long runId) {
+        RunningJob job = running.get(runId);
+        if (job == null || !job.requestStop(RunResult.CANCELLED, "cancelled by the master")) {
+            return false;
+        }
+        log.info(
+                "Cancelling run {} of task '{}' as the master asked",
+                runId,
+                job.task().taskName());
+        return true;
+    }
+
+    /**
+     * Takes no more runs and lets the running ones finish within the grace period; those still
+     * running then are cancelled and get a short while more to stop.
+     */
+    public void shutdown(Duration grace) {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+                String message = "cancelled: node " + nodeName + " shut down before the run finished";
+                log.warn("{} runs still going after the {} grace period; cancelling them", running.size(), grace);
+                running.values().forEach(job -> job.requestStop(RunResult.CANCELLED, message));
+                if (!pool.awaitTermination(CANCEL_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                    log.warn("Runs {} ignored cancellation; the master will treat them as lost", runningRunIds());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    private void execute(RunningJob job) {
+        try {
+            long started = clock.millis();
+            Verdict verdict = invokeOnThisThread(job);
+            long duration = Math.max(0, clock.millis() - started);
+            String message = FailureMessages.bound(verdict.message());
+            reporter.report(job.nodeId(), new RunOutcome(job.runId(), verdict.result(), message, duration));
+        } finally {
+            running.remove(job.runId());
+            slots.release();
+            slotListeners.forEach(Runnable::run);
+        }
+    }
+
+    private Verdict invokeOnThisThread(RunningJob job) {
+        job.begin(Thread.currentThread());
+        ScheduledFuture<?> timeout = scheduleTimeout(job);
+        try {
+            return invoke(job);
+        } finally {
+            job.end();
+            // A stop that raced the handler's return must not interrupt the next run on this thread.
+            Thread.interrupted();
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
+    }
+
+    private Verdict invoke(RunningJob job) {
+        TaskAssignment task = job.task();
+        Optional<JobHandler> handler = handlers.find(task.beanName());
+        if (handler.isEmpty()) {
+            String message = "no job handler named " + task.beanName() + " on node " + nodeName;
+            log.warn(
+                    "Run {} of task '{}' failed: {}; handlers here: {}",
+                    task.runId(),
+                    task.taskName(),
+                    message,
+                    handlers.names());
+            return new Verdict(RunResult.FAILED, message);
+        }
+        // A run told to stop before it started never reaches its handler.
+        Verdict verdict = job.stopRequest() == null ? run(handler.get(), job) : null;
+        RunningJob.Stop stop = job.stopRequest();
+        return stop != null ? new Verdict(stop.result(), stop.message()) : verdict;
+    }
+
+    private Verdict run(JobHandler handler, RunningJob job) {
+        try {
+            JobResult result = handler.execute(job.context());
+            if (result == null || result.successful()) {
+                return new Verdict(RunResult.SUCCEEDED, result == null ? null : result.message());
+            }
+            String message = result.message() == null ? "the job handler reported a failure" : result.message();
+            return new Verdict(RunResult.FAILED, message);
+        } catch (Throwable e) {
+            // The one boundary around user code: whatever the handler throws, even an Error, ends the
+            // run as FAILED here, or the master would see it RUNNING until its lease expired.
+            if (job.stopRequest() == null) {
+                log.warn("Run {} of task '{}' failed", job.runId(), job.task().taskName(), e);
+            }
+            return new Verdict(RunResult.FAILED, FailureMessages.describe(e));
+        }
+    }
+
+    private ScheduledFuture<?> scheduleTimeout(RunningJob job) {
+        Integer seconds = job.task().timeoutSeconds();
+        if (seconds == null || seconds <= 0) {
+            return null;
+        }
+        String message = "timed out after " + seconds + " s";
+        try {
+            return timer.schedule(() -> job.requestStop(RunResult.TIMED_OUT, message), seconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            return null; // the node is past its grace period and cancels every run anyway
+        }
+    }
+
+    private record Verdict(RunResult result, String message) {}
+}

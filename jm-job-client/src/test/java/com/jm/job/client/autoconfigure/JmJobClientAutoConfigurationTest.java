@@ -1,0 +1,158 @@
+package com.jm.job.client.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jm.job.client.handler.JobHandlerRegistry;
+import com.jm.job.client.master.HttpMasterClient;
+import com.jm.job.client.master.MasterClient;
+import com.jm.job.client.node.HeartbeatSender;
+import com.jm.job.client.node.JmJobNode;
+import com.jm.job.client.node.NodeSession;
+import com.jm.job.client.node.OutcomeReporter;
+import com.jm.job.client.node.TaskLoader;
+import com.jm.job.client.node.Worker;
+import com.jm.job.client.testing.FakeMaster;
+import com.jm.job.client.testing.MapJobHandlerRegistry;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class JmJobClientAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JmJobClientAutoConfiguration.class))
+            // Nothing listens there: the node keeps trying to register in the background.
+            .withPropertyValues("jm.job.client.master-url=http://127.0.0.1:9", "jm.job.client.group=orders");
+
+    @Test
+    void aMasterUrlAndAGroupAreAllANodeNeeds() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).getBean(MasterClient.class).isInstanceOf(HttpMasterClient.class);
+            assertThat(context)
+                    .hasSingleBean(JobHandlerRegistry.class)
+                    .hasSingleBean(NodeSession.class)
+                    .hasSingleBean(OutcomeReporter.class)
+                    .hasSingleBean(Worker.class)
+                    .hasSingleBean(TaskLoader.class)
+                    .hasSingleBean(HeartbeatSender.class)
+                    .hasSingleBean(JmJobNode.class);
+            assertThat(context.getBean(JmJobNode.class).isRunning()).isTrue();
+            assertThat(context.getBean(Worker.class).freeSlots())
+                    .isEqualTo(JmJobClientProperties.DEFAULT_WORKER_THREADS);
+            NodeSession session = context.getBean(NodeSession.class);
+            assertThat(session.group()).isEqualTo("orders");
+            assertThat(session.instance())
+                    .endsWith(":" + ProcessHandle.current().pid());
+            assertThat(session.nodeId()).isEmpty();
+        });
+    }
+
+    @Test
+    void propertiesHaveTheDocumentedDefaults() {
+        runner.run(context -> {
+            JmJobClientProperties properties = context.getBean(JmJobClientProperties.class);
+            assertThat(properties.getWorkerThreads()).isEqualTo(8);
+            assertThat(properties.getPollWait()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(properties.getReport().getBatchSize()).isEqualTo(100);
+            assertThat(properties.getReport().getFlushInterval()).isEqualTo(Duration.ofMillis(10));
+            assertThat(properties.getHttp().getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(properties.getHttp().getRequestTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.getBackoff().getInitial()).isEqualTo(Duration.ofMillis(500));
+            assertThat(properties.getBackoff().getMax()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.getToken()).isNull();
+        });
+    }
+
+    @Test
+    void takesSeveralCommaSeparatedMasterUrlsAndTheOtherSettings() {
+        runner.withPropertyValues(
+                        "jm.job.client.master-url=http://m1:8080,http://m2:8080/jm",
+                        "jm.job.client.worker-threads=3",
+                        "jm.job.client.instance=node-7",
+                        "jm.job.client.poll-wait=5s")
+                .run(context -> {
+                    JmJobClientProperties properties = context.getBean(JmJobClientProperties.class);
+                    assertThat(properties.getMasterUrl())
+                            .containsExactly(URI.create("http://m1:8080"), URI.create("http://m2:8080/jm"));
+                    assertThat(context.getBean(Worker.class).freeSlots()).isEqualTo(3);
+                    assertThat(context.getBean(NodeSession.class).instance()).isEqualTo("node-7");
+                    assertThat(properties.getPollWait()).isEqualTo(Duration.ofSeconds(5));
+                });
+    }
+
+    @Test
+    void beansTheApplicationDefinesReplaceTheDefaults() {
+        runner.withUserConfiguration(OwnBeans.class).run(context -> {
+            assertThat(context).getBean(MasterClient.class).isSameAs(context.getBean("ownMaster"));
+            assertThat(context).doesNotHaveBean(HttpMasterClient.class);
+            assertThat(context).getBean(JobHandlerRegistry.class).isSameAs(context.getBean("ownRegistry"));
+            assertThat(context).getBeans(MasterClient.class).hasSize(1);
+        });
+    }
+
+    @Test
+    void theSwitchTurnsTheNodeOffAndThenNothingIsRequired() {
+        bare().withPropertyValues("jm.job.client.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context)
+                    .doesNotHaveBean(JmJobNode.class)
+                    .doesNotHaveBean(MasterClient.class)
+                    .doesNotHaveBean(JmJobClientProperties.class);
+        });
+    }
+
+    @Test
+    void aMissingGroupFailsStartUpNamingTheProperty() {
+        assertStartUpFailsNaming(bare().withPropertyValues("jm.job.client.master-url=http://127.0.0.1:9"), "group");
+    }
+
+    @Test
+    void aMissingMasterUrlFailsStartUpNamingTheProperty() {
+        assertStartUpFailsNaming(bare().withPropertyValues("jm.job.client.group=orders"), "master-url");
+    }
+
+    @Test
+    void aMasterUrlWithoutSchemeFailsStartUpNamingTheProperty() {
+        assertStartUpFailsNaming(runner.withPropertyValues("jm.job.client.master-url=localhost:8080"), "master-url");
+    }
+
+    @Test
+    void anOutOfRangeSettingFailsStartUpNamingTheProperty() {
+        assertStartUpFailsNaming(runner.withPropertyValues("jm.job.client.worker-threads=0"), "worker-threads");
+    }
+
+    private static ApplicationContextRunner bare() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(JmJobClientAutoConfiguration.class));
+    }
+
+    private static void assertStartUpFailsNaming(ApplicationContextRunner runner, String property) {
+        runner.run(context -> assertThat(context)
+                .getFailure()
+                .rootCause()
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("jm.job.client." + property));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnBeans {
+
+        @Bean
+        FakeMaster ownMaster() {
+            return new FakeMaster();
+        }
+
+        @Bean
+        MapJobHandlerRegistry ownRegistry() {
+            return new MapJobHandlerRegistry();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.jm.job.client.node;
+
+import static com.jm.job.client.testing.Tasks.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jm.job.client.JobResult;
+import com.jm.job.client.testing.BlockingHandler;
+import com.jm.job.client.testing.NodeHarness;
+import com.jm.job.common.protocol.RunResult;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatSenderTest {
+
+    private final NodeHarness node = new NodeHarness();
+
+    @AfterEach
+    void stop() {
+        node.node.stop();
+    }
+
+    @Test
+    void listsRunningRunsAndCancelsTheOnesTheMasterNames() {
+        node.handlers.put("waiting", new BlockingHandler());
+        node.master.enqueue(task(1, "waiting"), task(2, "waiting"));
+        node.node.start();
+        await().until(() ->
+                node.master.heartbeats.stream().anyMatch(beat -> beat.runIds().containsAll(List.of(1L, 2L))));
+
+        node.master.cancel(2);
+
+        assertThat(node.awaitOutcome(2).result()).isEqualTo(RunResult.CANCELLED);
+        assertThat(node.worker.runningRunIds()).containsExactly(1L);
+        assertThat(node.master.heartbeats.get(node.master.heartbeats.size() - 1).runIds())
+                .doesNotContain(2L);
+    }
+
+    @Test
+    void keepsListingAFinishedRunUntilTheMasterAcknowledgesItsOutcome() {
+        node.handlers.put("quick", context -> JobResult.success());
+        node.master.failFinishes(Integer.MAX_VALUE);
+        node.node.start();
+        node.master.enqueue(task(1, "quick"));
+        await().until(() ->
+                node.reporter.pendingCount() == 1 && node.worker.runningRunIds().isEmpty());
+        int beatsBefore = node.master.heartbeats.size();
+
+        await().until(() -> node.master.heartbeats.size() > beatsBefore);
+
+        assertThat(node.master.heartbeats.get(node.master.heartbeats.size() - 1).runIds())
+                .containsExactly(1L);
+        node.master.failFinishes(0);
+        node.awaitOutcome(1);
+        await().until(() -> node.master
+                .heartbeats
+                .get(node.master.heartbeats.size() - 1)
+                .runIds()
+                .isEmpty());
+    }
+
+    @Test
+    void aForgottenNodeRegistersAgainAtOnceEvenWhileEveryWorkerIsBusy() {
+        NodeHarness node = new NodeHarness(Duration.ofMinutes(2), Duration.ofSeconds(1));
+        node.handlers.put("waiting", new BlockingHandler());
+        node.master.enqueue(task(1, "waiting"), task(2, "waiting"));
+        node.node.start();
+        await().until(() -> node.worker.freeSlots() == 0);
+
+        node.master.forgetNodes();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.master.registrations.size() == 2);
+        node.node.stop();
+    }
+}

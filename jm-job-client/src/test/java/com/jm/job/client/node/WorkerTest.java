@@ -1,0 +1,226 @@
+package com.jm.job.client.node;
+
+import static com.jm.job.client.testing.Tasks.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jm.job.client.JobContext;
+import com.jm.job.client.JobResult;
+import com.jm.job.client.testing.BlockingHandler;
+import com.jm.job.client.testing.FakeMaster;
+import com.jm.job.client.testing.MapJobHandlerRegistry;
+import com.jm.job.client.testing.MutableClock;
+import com.jm.job.common.protocol.RunOutcome;
+import com.jm.job.common.protocol.RunResult;
+import com.jm.job.common.protocol.TaskAssignment;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WorkerTest {
+
+    private static final long NODE = 7;
+
+    private final FakeMaster master = new FakeMaster();
+    private final MutableClock clock = new MutableClock();
+    private final MapJobHandlerRegistry handlers = new MapJobHandlerRegistry();
+    private final OutcomeReporter reporter = new OutcomeReporter(
+            master, 10, Duration.ofMillis(5), new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), clock);
+    private final Worker worker = new Worker(handlers, reporter, 2, "node-a:1", clock);
+
+    @BeforeEach
+    void startReporter() {
+        reporter.start();
+    }
+
+    @AfterEach
+    void stop() {
+        worker.shutdown(Duration.ofSeconds(1));
+        reporter.stop(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void runsTheHandlerWithTheRunsContextAndReportsSuccessWithItsDuration() {
+        AtomicReference<JobContext> seen = new AtomicReference<>();
+        AtomicReference<String> threadName = new AtomicReference<>();
+        handlers.put("hello", context -> {
+            seen.set(context);
+            threadName.set(Thread.currentThread().getName());
+            clock.advance(Duration.ofMillis(1234));
+            return JobResult.success("said hello");
+        });
+
+        worker.submit(NODE, new TaskAssignment(5, 50, "greet", "hello", "{\"to\":\"you\"}", 3, null));
+
+        RunOutcome outcome = awaitOutcome(5);
+        assertThat(outcome).isEqualTo(new RunOutcome(5, RunResult.SUCCEEDED, "said hello", 1234));
+        assertThat(seen.get().taskId()).isEqualTo(50);
+        assertThat(seen.get().runId()).isEqualTo(5);
+        assertThat(seen.get().taskName()).isEqualTo("greet");
+        assertThat(seen.get().params()).isEqualTo("{\"to\":\"you\"}");
+        assertThat(seen.get().attempt()).isEqualTo(3);
+        assertThat(seen.get().isCancelled()).isFalse();
+        assertThat(threadName.get()).matches("jm-job-worker-\\d+");
+        assertThat(master.finishes)
+                .allSatisfy(request -> assertThat(request.nodeId()).isEqualTo(NODE));
+    }
+
+    @Test
+    void aNullResultCountsAsSuccess() {
+        handlers.put("quiet", context -> null);
+
+        worker.submit(NODE, task(1, "quiet"));
+
+        assertThat(awaitOutcome(1).result()).isEqualTo(RunResult.SUCCEEDED);
+    }
+
+    @Test
+    void aThrowingHandlerFailsTheRunWithExceptionClassMessageAndRootCause() {
+        handlers.put("broken", context -> {
+            throw new IllegalStateException("could not export", new IOException("disk full"));
+        });
+
+        worker.submit(NODE, task(1, "broken"));
+
+        RunOutcome outcome = awaitOutcome(1);
+        assertThat(outcome.result()).isEqualTo(RunResult.FAILED);
+        assertThat(outcome.message())
+                .isEqualTo("java.lang.IllegalStateException: could not export"
+                        + " (caused by java.io.IOException: disk full)");
+    }
+
+    @Test
+    void anErrorThrownByAHandlerFailsTheRunAndFreesItsSlot() {
+        handlers.put("deep", context -> {
+            throw new StackOverflowError();
+        });
+
+        worker.submit(NODE, task(1, "deep"));
+
+        assertThat(awaitOutcome(1).message()).isEqualTo("java.lang.StackOverflowError");
+        await().untilAsserted(() -> assertThat(worker.freeSlots()).isEqualTo(2));
+    }
+
+    @Test
+    void aHandlerReturningFailureFailsTheRunWithItsMessage() {
+        handlers.put("refusing", context -> JobResult.failure("upstream said no"));
+
+        worker.submit(NODE, task(1, "refusing"));
+
+        assertThat(awaitOutcome(1))
+                .extracting(RunOutcome::result, RunOutcome::message)
+                .containsExactly(RunResult.FAILED, "upstream said no");
+    }
+
+    @Test
+    void longMessagesAreCutTo2000Characters() {
+        handlers.put("verbose", context -> JobResult.failure("x".repeat(5000)));
+
+        worker.submit(NODE, task(1, "verbose"));
+
+        assertThat(awaitOutcome(1).message()).hasSize(2000).endsWith("…");
+    }
+
+    @Test
+    void anUnknownHandlerFailsTheRunNamingHandlerAndNode() {
+        worker.submit(NODE, task(1, "nobody"));
+
+        assertThat(awaitOutcome(1))
+                .extracting(RunOutcome::result, RunOutcome::message)
+                .containsExactly(RunResult.FAILED, "no job handler named nobody on node node-a:1");
+        assertThat(worker.freeSlots()).isEqualTo(2);
+    }
+
+    @Test
+    void cancellingSetsTheSignalInterruptsTheThreadAndReportsCancelled() throws InterruptedException {
+        BlockingHandler blocking = new BlockingHandler();
+        handlers.put("blocking", blocking);
+        worker.submit(NODE, task(1, "blocking"));
+        assertThat(blocking.started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(worker.runningRunIds()).containsExactly(1L);
+
+        assertThat(worker.cancel(1)).isTrue();
+
+        RunOutcome outcome = awaitOutcome(1);
+        assertThat(outcome)
+                .extracting(RunOutcome::result, RunOutcome::message)
+                .containsExactly(RunResult.CANCELLED, "cancelled by the master");
+        assertThat(blocking.interrupted).isTrue();
+        assertThat(blocking.cancelledWhenInterrupted).isTrue();
+        await().untilAsserted(() -> assertThat(worker.runningRunIds()).isEmpty());
+        assertThat(worker.cancel(1)).isFalse();
+    }
+
+    @Test
+    void aRunPastItsTimeLimitIsStoppedAndReportedTimedOut() throws InterruptedException {
+        BlockingHandler blocking = new BlockingHandler();
+        handlers.put("blocking", blocking);
+
+        worker.submit(NODE, task(1, "blocking", 1));
+
+        RunOutcome outcome = await().atMost(Duration.ofSeconds(10)).until(() -> master.outcomeOf(1), Objects::nonNull);
+        assertThat(outcome)
+                .extracting(RunOutcome::result, RunOutcome::message)
+                .containsExactly(RunResult.TIMED_OUT, "timed out after 1 s");
+        assertThat(blocking.cancelledWhenInterrupted).isTrue();
+    }
+
+    @Test
+    void aRunWithinItsTimeLimitSucceeds() {
+        handlers.put("quick", context -> JobResult.success());
+
+        worker.submit(NODE, task(1, "quick", 60));
+
+        assertThat(awaitOutcome(1).result()).isEqualTo(RunResult.SUCCEEDED);
+    }
+
+    @Test
+    void tasksBeyondTheFreeSlotsAreRefusedNotQueued() throws InterruptedException {
+        BlockingHandler blocking = new BlockingHandler(2);
+        handlers.put("blocking", blocking);
+        worker.submit(NODE, task(1, "blocking"));
+        worker.submit(NODE, task(2, "blocking"));
+        assertThat(blocking.started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(worker.freeSlots()).isZero();
+
+        worker.submit(NODE, task(3, "blocking"));
+
+        assertThat(awaitOutcome(3).message()).contains("no free worker slot");
+        assertThat(worker.runningRunIds()).containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    @Test
+    void shutdownLetsRunsFinishWithinTheGracePeriodThenCancelsTheRest() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        handlers.put("finishing", context -> {
+            release.await();
+            return JobResult.success();
+        });
+        BlockingHandler blocking = new BlockingHandler();
+        handlers.put("blocking", blocking);
+        worker.submit(NODE, task(1, "finishing"));
+        worker.submit(NODE, task(2, "blocking"));
+        assertThat(blocking.started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread releaser = new Thread(release::countDown);
+        releaser.start();
+        worker.shutdown(Duration.ofMillis(300));
+
+        assertThat(awaitOutcome(1).result()).isEqualTo(RunResult.SUCCEEDED);
+        RunOutcome cancelled = awaitOutcome(2);
+        assertThat(cancelled.result()).isEqualTo(RunResult.CANCELLED);
+        assertThat(cancelled.message()).contains("node node-a:1 shut down");
+        worker.submit(NODE, task(3, "finishing"));
+        assertThat(awaitOutcome(3).result()).isEqualTo(RunResult.CANCELLED);
+    }
+
+    private RunOutcome awaitOutcome(long runId) {
+        return await().atMost(Duration.ofSeconds(5)).until(() -> master.outcomeOf(runId), Objects::nonNull);
+    }
+}

@@ -1,0 +1,51 @@
+package com.jm.job.client.testing;
+
+import com.jm.job.client.node.Backoff;
+import com.jm.job.client.node.HeartbeatSender;
+import com.jm.job.client.node.JmJobNode;
+import com.jm.job.client.node.NodeSession;
+import com.jm.job.client.node.OutcomeReporter;
+import com.jm.job.client.node.TaskLoader;
+import com.jm.job.client.node.Worker;
+import com.jm.job.common.protocol.RegisterRequest;
+import com.jm.job.common.protocol.RunOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.awaitility.Awaitility;
+
+/** A whole node wired against a {@link FakeMaster}, with timings short enough for tests. */
+public class NodeHarness {
+
+    public static final String INSTANCE = "test-host:42";
+
+    public final FakeMaster master = new FakeMaster();
+    public final MapJobHandlerRegistry handlers = new MapJobHandlerRegistry();
+    public final NodeSession session =
+            new NodeSession(master, new RegisterRequest("test-group", "127.0.0.1", null, INSTANCE, 2));
+    public final OutcomeReporter reporter =
+            new OutcomeReporter(master, 10, Duration.ofMillis(5), backoff(), Clock.systemUTC());
+    public final Worker worker = new Worker(handlers, reporter, 2, INSTANCE, Clock.systemUTC());
+    public final TaskLoader loader;
+    public final HeartbeatSender heartbeat =
+            new HeartbeatSender(master, session, worker, reporter, Duration.ofMillis(50));
+    public final JmJobNode node;
+
+    public NodeHarness(Duration pollWait, Duration shutdownGrace) {
+        loader = new TaskLoader(master, session, worker, pollWait, backoff());
+        node = new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGrace);
+    }
+
+    public NodeHarness() {
+        this(Duration.ofMillis(200), Duration.ofMillis(500));
+    }
+
+    /** The outcome the master acknowledged for a run, waiting for it to arrive. */
+    public RunOutcome awaitOutcome(long runId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> master.outcomeOf(runId), Objects::nonNull);
+    }
+
+    private static Backoff backoff() {
+        return new Backoff(Duration.ofMillis(10), Duration.ofMillis(50));
+    }
+}

@@ -1,0 +1,17 @@
+package com.jm.job.client.testing;
+
+import com.jm.job.common.protocol.TaskAssignment;
+
+/** Task assignments for tests. */
+public final class Tasks {
+
+    private Tasks() {}
+
+    public static TaskAssignment task(long runId, String beanName) {
+        return new TaskAssignment(runId, runId * 10, "task-" + runId, beanName, "p" + runId, 1, null);
+    }
+
+    public static TaskAssignment task(long runId, String beanName, Integer timeoutSeconds) {
+        return new TaskAssignment(runId, runId * 10, "task-" + runId, beanName, "p" + runId, 1, timeoutSeconds);
+    }
+}

@@ -1,0 +1,50 @@
+package com.jm.job.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jm.job.client.autoconfigure.JmJobClientProperties;
+import com.jm.job.client.handler.JobHandlerRegistry;
+import com.jm.job.client.node.JmJobNode;
+import com.jm.job.client.node.NodeSession;
+import java.net.URI;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+class SampleApplicationTest {
+
+    @Nested
+    // Port 9 (discard) has no master: the node must start anyway and keep trying in the background.
+    @SpringBootTest(properties = "JMJOB_MASTER_URL=http://127.0.0.1:9")
+    class WithAnUnreachableMaster {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void startsAndOffersEveryDemoHandler() {
+            assertThat(context.getBean(JmJobNode.class).isRunning()).isTrue();
+            assertThat(context.getBean(NodeSession.class).group()).isEqualTo("sample");
+            assertThat(context.getBean(JmJobClientProperties.class).getMasterUrl())
+                    .containsExactly(URI.create("http://127.0.0.1:9"));
+            assertThat(context.getBean(JobHandlerRegistry.class).names())
+                    .containsExactly("cleanupJob", "failingJob", "helloJob", "slowJob", "statsJob");
+        }
+    }
+
+    @Nested
+    @SpringBootTest(properties = "jm.job.client.enabled=false")
+    class WithTheStarterDisabled {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void startsWithoutANode() {
+            assertThat(context.getBeanNamesForType(JmJobNode.class)).isEmpty();
+            assertThat(context.getBean("helloJob")).isInstanceOf(HelloJob.class);
+        }
+    }
+}
