@@ -49,6 +49,10 @@ public class Dispatcher {
         Duration capped = wait.compareTo(properties.getMaxPollWait()) > 0 ? properties.getMaxPollWait() : wait;
         long deadline = clock.millis() + capped.toMillis();
         while (true) {
+            if (!signals.isRunning()) {
+                // Shutting down: claim nothing more, so no run is handed out on a closing connection.
+                return new PollResponse(List.of());
+            }
             NodeRecord node = requireActive(nodeId);
             long generation = signals.generation(node.getGroupId());
             Duration recheck = null;

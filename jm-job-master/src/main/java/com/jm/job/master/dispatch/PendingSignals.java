@@ -3,6 +3,7 @@ package com.jm.job.master.dispatch;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -13,10 +14,36 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * before it looks for work, so a signal between the look and the wait is never missed.
  */
 @Component
-public class PendingSignals {
+public class PendingSignals implements SmartLifecycle {
 
     private final ConcurrentMap<Long, Signal> groups = new ConcurrentHashMap<>();
     private final Signal schedule = new Signal();
+    private volatile boolean running;
+
+    /**
+     * Stops first (highest phase), so that at shutdown the held polls end at once instead of
+     * keeping the web server's graceful shutdown waiting for their full wait.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        groups.values().forEach(Signal::signal);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
 
     /** Wakes the cron loop: a write set a fire time that may be earlier than the one it sleeps for. */
     public Signal schedule() {

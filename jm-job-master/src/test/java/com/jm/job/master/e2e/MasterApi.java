@@ -1,0 +1,61 @@
+package com.jm.job.master.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The operators' REST API over real HTTP, as curl would call it. */
+final class MasterApi {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+
+    MasterApi(String base) {
+        this.base = base;
+    }
+
+    long createGroup(String name) {
+        return post("/api/groups", "{\"name\":\"" + name + "\"}").get("id").asLong();
+    }
+
+    long insertTask(long groupId, String name, String beanName) {
+        return post(
+                        "/api/tasks",
+                        json.writeValueAsString(
+                                java.util.Map.of("name", name, "beanName", beanName, "groupId", groupId)))
+                .get("id")
+                .asLong();
+    }
+
+    JsonNode post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    private JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(
+                        request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.jm.job.master.e2e;
+
+import com.jm.job.master.JmJobMasterApplication;
+import com.jm.job.master.support.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A real master on a real port, over a MariaDB database of its own, with its background loops on:
+ * what nodes talk to in the end-to-end tests. It can be stopped and started again on the same port
+ * and database, as in a restart.
+ */
+final class MasterInstance implements AutoCloseable {
+
+    private final String databaseUrl;
+    private final List<String> extraProperties;
+    private final JdbcTemplate jdbc;
+    private ConfigurableApplicationContext context;
+    private int port;
+
+    MasterInstance(String databaseUrl, int port, String... extraProperties) {
+        this.databaseUrl = databaseUrl;
+        this.port = port;
+        this.extraProperties = List.of(extraProperties);
+        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(
+                databaseUrl,
+                TestDatabases.server().user(),
+                TestDatabases.server().password()));
+    }
+
+    static MasterInstance onFreshDatabase(String... extraProperties) {
+        return new MasterInstance(TestDatabases.createDatabase("e2e"), 0, extraProperties);
+    }
+
+    MasterInstance start() {
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=" + port,
+                "spring.datasource.url=" + databaseUrl,
+                "spring.datasource.username=" + TestDatabases.server().user(),
+                "spring.datasource.password=" + TestDatabases.server().password(),
+                "jm.job.master.background=true"));
+        properties.addAll(extraProperties);
+        // As arguments, so they win over the test configuration files (builder properties would not).
+        context = new SpringApplicationBuilder(JmJobMasterApplication.class)
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        return this;
+    }
+
+    void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** SQL on the master's database, for assertions. */
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

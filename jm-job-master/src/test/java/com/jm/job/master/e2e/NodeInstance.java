@@ -1,0 +1,56 @@
+package com.jm.job.master.e2e;
+
+import com.jm.job.client.autoconfigure.JmJobClientAutoConfiguration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A worker application with the jm-job starter, as a user would build one: its own Spring context,
+ * no web server, handler beans given by the test.
+ */
+final class NodeInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private NodeInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static NodeInstance start(
+            String masterUrl, String group, String instance, Map<String, Object> handlers, String... extraProperties) {
+        List<String> properties = new ArrayList<>(List.of(
+                "jm.job.client.enabled=true",
+                "jm.job.client.master-url=" + masterUrl,
+                "jm.job.client.group=" + group,
+                "jm.job.client.instance=" + instance,
+                "jm.job.client.worker-threads=4",
+                "jm.job.client.poll-wait=5s",
+                "jm.job.client.heartbeat-interval=1s",
+                "jm.job.client.backoff.initial=100ms",
+                "jm.job.client.backoff.max=500ms",
+                "spring.main.banner-mode=off"));
+        properties.addAll(List.of(extraProperties));
+        // As arguments, so they win over the test configuration files (builder properties would not).
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApp.class)
+                .web(WebApplicationType.NONE)
+                .initializers(ctx -> handlers.forEach(ctx.getBeanFactory()::registerSingleton))
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        return new NodeInstance(context);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** Only the starter: no master beans, no database, no web server. */
+    @SpringBootConfiguration
+    @ImportAutoConfiguration(JmJobClientAutoConfiguration.class)
+    static class NodeApp {}
+}
