@@ -163,18 +163,18 @@ class HttpMasterClientTest {
     @Test
     void aLongPollMayTakeItsWholeWaitOnTopOfTheRequestTimeout() throws Exception {
         master = LoopbackMaster.start(fake);
-        HttpMasterClient client = client(List.of(master.url()), null, Duration.ofMillis(300));
-        long nodeId = client.register(IDENTITY).nodeId();
+        long nodeId = client(List.of(master.url()), null).register(IDENTITY).nodeId();
+        HttpMasterClient client = client(List.of(master.url()), null, Duration.ofSeconds(1));
 
         // The fake master holds an empty poll for its whole wait: longer than the request timeout.
-        assertThat(client.poll(new PollRequest(nodeId, 1, 1_000)).tasks()).isEmpty();
+        assertThat(client.poll(new PollRequest(nodeId, 1, 2_000)).tasks()).isEmpty();
     }
 
     @Test
     void aMasterHoldingACallPastItsTimeoutCountsAsUnavailable() throws Exception {
         master = LoopbackMaster.start(fake);
+        long nodeId = client(List.of(master.url()), null).register(IDENTITY).nodeId();
         HttpMasterClient client = client(List.of(master.url()), null, Duration.ofMillis(200));
-        long nodeId = client.register(IDENTITY).nodeId();
         master.delay(NodeApi.HEARTBEAT, 2_000);
 
         assertThatThrownBy(() -> client.heartbeat(new HeartbeatRequest(nodeId, List.of())))

@@ -210,7 +210,7 @@ class WorkerTest {
 
         Thread releaser = new Thread(release::countDown);
         releaser.start();
-        worker.shutdown(Duration.ofMillis(300));
+        worker.shutdown(Duration.ofSeconds(1));
 
         assertThat(awaitOutcome(1).result()).isEqualTo(RunResult.SUCCEEDED);
         RunOutcome cancelled = awaitOutcome(2);
