@@ -37,13 +37,7 @@ class NodeProtocolTest extends MariaDbTest {
     @BeforeEach
     void register() throws Exception {
         clean();
-        JsonNode registered = call(
-                        NodeApi.REGISTER, Map.of("group", "workers", "ip", "10.1.2.3", "instance", "n1", "threads", 4))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString()
-                .transform(json::readTree);
+        JsonNode registered = registerNode("n1", "10.1.2.3");
         nodeId = registered.get("nodeId").asLong();
         groupId = registered.get("groupId").asLong();
     }
@@ -164,14 +158,7 @@ class NodeProtocolTest extends MariaDbTest {
     void anotherNodesReportIsIgnored() throws Exception {
         long id = task("t", 0, 0);
         long runId = claimOne();
-        long intruder = call(
-                        NodeApi.REGISTER, Map.of("group", "workers", "ip", "10.9.9.9", "instance", "n2", "threads", 1))
-                .andReturn()
-                .getResponse()
-                .getContentAsString()
-                .transform(json::readTree)
-                .get("nodeId")
-                .asLong();
+        long intruder = registerNode("n2", "10.9.9.9").get("nodeId").asLong();
 
         call(NodeApi.FINISH, Map.of("nodeId", intruder, "outcomes", java.util.List.of(outcome(runId, "FAILED", "x"))))
                 .andExpect(status().isOk());
@@ -223,6 +210,15 @@ class NodeProtocolTest extends MariaDbTest {
                 .andExpect(status().isNotFound());
         call(NodeApi.FINISH, Map.of("nodeId", 987654, "outcomes", java.util.List.of(outcome(1, "SUCCEEDED", "x"))))
                 .andExpect(status().isNotFound());
+    }
+
+    private JsonNode registerNode(String instance, String ip) throws Exception {
+        return call(NodeApi.REGISTER, Map.of("group", "workers", "ip", ip, "instance", instance, "threads", 4))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .transform(json::readTree);
     }
 
     private long task(String name, int retry, int maxRetries) {
