@@ -25,6 +25,7 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_MAX_POLL_WAIT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_RETRY_BACKOFF_BASE = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CRON_MISFIRE_THRESHOLD = Duration.ofSeconds(5);
 
     /**
      * Read replicas of the primary. Read-only work (lists, gets, history) is spread over them; with
@@ -79,6 +80,12 @@ public class JmJobMasterProperties {
 
     /** Longest delay between automatic retries. */
     private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
+
+    /**
+     * A cron slot missed by less than this still fires (late); older missed slots are skipped, so
+     * after downtime a task fires once, not once per missed slot.
+     */
+    private Duration cronMisfireThreshold = DEFAULT_CRON_MISFIRE_THRESHOLD;
 
     /** One read replica. */
     @Getter

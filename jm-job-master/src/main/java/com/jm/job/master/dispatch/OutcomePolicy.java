@@ -10,7 +10,9 @@ import com.jm.job.master.store.RunningTask;
 import com.jm.job.master.store.TaskTransition;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,10 +80,21 @@ public class OutcomePolicy {
         return new TaskTransition(task.getId(), task.getRunId(), TaskStatus.ERROR, null, null, null, message, false);
     }
 
-    /** Success: idle until the next cron slot after now (missed slots fire once, not once each). */
+    /**
+     * Success: idle until the next cron slot. The slot after the one just run comes next, even if
+     * it began while the run was finishing; only when the run's own slot is older than the misfire
+     * threshold (the system was down) does the next slot count from now, so missed slots fire once.
+     */
     private TaskTransition idle(RunningTask task) {
-        LocalDateTime next =
-                task.getCron() == null ? null : cron.nextFireTime(task.getCron(), task.getCronZone(), clock.instant());
+        LocalDateTime next = null;
+        if (task.getCron() != null) {
+            Instant now = clock.instant();
+            Instant ran = task.getNextFireTime() == null
+                    ? null
+                    : task.getNextFireTime().toInstant(ZoneOffset.UTC);
+            boolean onTime = ran != null && ran.isAfter(now.minus(properties.getCronMisfireThreshold()));
+            next = cron.nextFireTime(task.getCron(), task.getCronZone(), onTime ? ran : now);
+        }
         return new TaskTransition(task.getId(), task.getRunId(), TaskStatus.NOT_STARTED, next, null, null, null, true);
     }
 }

@@ -1,5 +1,6 @@
 package com.jm.job.master.store;
 
+import java.time.LocalDateTime;
 import lombok.Getter;
 import lombok.Setter;
 
@@ -16,4 +17,6 @@ public class RunningTask {
     private boolean retry;
     private int maxRetries;
     private int attempt;
+    /** The slot (or retry time) the current run was due at; claims leave it as it was. */
+    private LocalDateTime nextFireTime;
 }
