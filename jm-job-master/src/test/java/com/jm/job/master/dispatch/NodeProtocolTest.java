@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.common.protocol.NodeApi;
+import com.jm.job.master.schedule.LeaseRecovery;
 import com.jm.job.master.support.MariaDbTest;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,9 @@ class NodeProtocolTest extends MariaDbTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    LeaseRecovery leaseRecovery;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -166,6 +170,36 @@ class NodeProtocolTest extends MariaDbTest {
                 .isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT state FROM jm_task_run WHERE id = ?", String.class, runId))
                 .isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aNodeBackAfterItsLeaseWasTakenCannotOverwriteTheNewerRun() throws Exception {
+        long id = task("t", 1, 3);
+        long oldRun = claimOne();
+        jdbc.update("UPDATE jm_task SET lease_until = TIMESTAMPADD(SECOND, -1, NOW(3)) WHERE id = ?", id);
+        assertThat(leaseRecovery.recoverExpired()).isEqualTo(1);
+        jdbc.update("UPDATE jm_task SET next_fire_time = NOW(3) WHERE id = ?", id);
+        long newcomer = registerNode("n2", "10.9.9.8").get("nodeId").asLong();
+        long newRun = call(NodeApi.POLL, Map.of("nodeId", newcomer, "maxTasks", 1, "waitMillis", 0))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .transform(json::readTree)
+                .get("tasks")
+                .get(0)
+                .get("runId")
+                .asLong();
+
+        finish(oldRun, "SUCCEEDED", "back from the dead");
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of(oldRun)))
+                .andExpect(jsonPath("$.cancelRunIds[0]").value(oldRun));
+
+        assertThat(jdbc.queryForObject("SELECT state FROM jm_task_run WHERE id = ?", String.class, oldRun))
+                .isEqualTo("LOST");
+        assertThat(jdbc.queryForMap("SELECT status, run_id, node_id FROM jm_task WHERE id = ?", id))
+                .containsEntry("status", 2)
+                .containsEntry("run_id", newRun)
+                .containsEntry("node_id", newcomer);
     }
 
     @Test

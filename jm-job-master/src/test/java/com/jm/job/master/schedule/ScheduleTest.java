@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.dispatch.ClaimService;
 import com.jm.job.master.support.MariaDbTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +68,34 @@ class ScheduleTest extends MariaDbTest {
                 claimed.get(0).runId());
         assertThat(run).containsEntry("trigger_type", "CRON");
         assertThat(((Number) run.get("late_s")).longValue()).isGreaterThanOrEqualTo(89);
+    }
+
+    @Test
+    void concurrentFirersFireEachSlotExactlyOnce() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            cronTask("t" + i, "TIMESTAMPADD(SECOND, -1, NOW(3))", 0);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> firers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            firers.add(pool.submit(() -> {
+                int fired = 0;
+                for (int round = 0; round < 5; round++) {
+                    fired += firing.fireDue();
+                }
+                return fired;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : firers) {
+            total += f.get();
+        }
+        pool.shutdown();
+
+        assertThat(total).isEqualTo(60);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_task WHERE status = 1 AND version = 1", Long.class))
+                .as("each task moved to pending by exactly one firer")
+                .isEqualTo(60);
     }
 
     @Test
