@@ -26,6 +26,9 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_RETRY_BACKOFF_BASE = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
     public static final Duration DEFAULT_CRON_MISFIRE_THRESHOLD = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_NODE_CACHE_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_INDEX_CHECK_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_INDEX_REBUILD_INTERVAL = Duration.ofMinutes(1);
 
     /**
      * Read replicas of the primary. Read-only work (lists, gets, history) is spread over them; with
@@ -86,6 +89,21 @@ public class JmJobMasterProperties {
      * after downtime a task fires once, not once per missed slot.
      */
     private Duration cronMisfireThreshold = DEFAULT_CRON_MISFIRE_THRESHOLD;
+
+    /**
+     * Where the pending-task index lives: {@code memory} (default; one master only) or {@code redis}
+     * (spring.data.redis.*; several masters share it and wake each other's polls through it).
+     */
+    private String index = "memory";
+
+    /** How often the index is checked (built? reachable?) and rebuilt from the database if not. */
+    private Duration indexCheckInterval = DEFAULT_INDEX_CHECK_INTERVAL;
+
+    /** How often the index is rebuilt from the database even when it looks fine. */
+    private Duration indexRebuildInterval = DEFAULT_INDEX_REBUILD_INTERVAL;
+
+    /** Longest a held poll trusts what it cached about its node; node changes also evict it at once. */
+    private Duration nodeCacheTtl = DEFAULT_NODE_CACHE_TTL;
 
     /** One read replica. */
     @Getter

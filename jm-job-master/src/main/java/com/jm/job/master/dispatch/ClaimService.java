@@ -2,8 +2,11 @@ package com.jm.job.master.dispatch;
 
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.service.NotFoundException;
 import com.jm.job.master.store.ClaimCandidate;
 import com.jm.job.master.store.ClaimMapper;
+import com.jm.job.master.store.NodeMapper;
+import com.jm.job.master.store.NodeRecord;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -18,16 +21,48 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimService {
 
     private final ClaimMapper claims;
+    private final NodeMapper nodes;
     private final JmJobMasterProperties properties;
 
-    public ClaimService(ClaimMapper claims, JmJobMasterProperties properties) {
+    public ClaimService(ClaimMapper claims, NodeMapper nodes, JmJobMasterProperties properties) {
         this.claims = claims;
+        this.nodes = nodes;
         this.properties = properties;
     }
 
+    /** Claims the group's first due tasks, found by the claim index of the table. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<TaskAssignment> claim(long nodeId, long groupId, int maxTasks) {
-        List<ClaimCandidate> candidates = claims.lockDue(groupId, maxTasks);
+        return mark(nodeId, claims.lockDue(groupId, maxTasks));
+    }
+
+    /**
+     * Claims for a poll when the pending index is unavailable: the node is checked in the same
+     * transaction (a stopped node gets 404, a disabled one nothing), then the table is searched.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public List<TaskAssignment> claimCandidatesFromTable(long nodeId, long groupId, int maxTasks) {
+        return activeNode(nodeId) ? mark(nodeId, claims.lockDue(groupId, maxTasks)) : List.of();
+    }
+
+    /**
+     * Claims those of {@code candidates} (taken from the pending index) that are still due, the node
+     * checked in the same transaction as above.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public List<TaskAssignment> claimCandidates(long nodeId, long groupId, List<Long> candidates) {
+        return activeNode(nodeId) ? mark(nodeId, claims.lockCandidates(groupId, candidates)) : List.of();
+    }
+
+    private boolean activeNode(long nodeId) {
+        NodeRecord node = nodes.dispatchState(nodeId);
+        if (node == null || node.getStoppedAt() != null) {
+            throw new NotFoundException("no registered node with id " + nodeId + "; register again");
+        }
+        return !node.isDisable();
+    }
+
+    private List<TaskAssignment> mark(long nodeId, List<ClaimCandidate> candidates) {
         if (candidates.isEmpty()) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import com.jm.job.common.protocol.HeartbeatResponse;
 import com.jm.job.common.protocol.RegisterRequest;
 import com.jm.job.common.protocol.RegisterResponse;
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.service.NotFoundException;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.GroupRecord;
@@ -25,12 +26,19 @@ public class NodeRegistry {
     private final NodeMapper nodes;
     private final GroupMapper groups;
     private final LeaseMapper leases;
+    private final PendingChanges changes;
     private final JmJobMasterProperties properties;
 
-    public NodeRegistry(NodeMapper nodes, GroupMapper groups, LeaseMapper leases, JmJobMasterProperties properties) {
+    public NodeRegistry(
+            NodeMapper nodes,
+            GroupMapper groups,
+            LeaseMapper leases,
+            PendingChanges changes,
+            JmJobMasterProperties properties) {
         this.nodes = nodes;
         this.groups = groups;
         this.leases = leases;
+        this.changes = changes;
         this.properties = properties;
     }
 
@@ -48,7 +56,9 @@ public class NodeRegistry {
         node.setInstance(request.instance());
         node.setThreads(request.threads());
         nodes.upsert(node);
-        return new RegisterResponse(nodes.findIdByInstance(groupId, request.instance()), groupId);
+        long nodeId = nodes.findIdByInstance(groupId, request.instance());
+        changes.nodeChanged(nodeId);
+        return new RegisterResponse(nodeId, groupId);
     }
 
     /**
@@ -74,6 +84,7 @@ public class NodeRegistry {
     @Transactional
     public void deregister(long nodeId) {
         nodes.deregister(nodeId);
+        changes.nodeChanged(nodeId);
     }
 
     private long groupIdFor(String name) {

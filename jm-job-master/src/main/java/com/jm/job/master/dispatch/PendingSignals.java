@@ -5,13 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * In-process wake-ups for long polls: a write that may have made work due for a group bumps the
- * group's generation, and polls waiting on that group re-check at once. A poll reads the generation
- * before it looks for work, so a signal between the look and the wait is never missed.
+ * In-process wake-ups for long polls: work that became due for a group bumps the group's
+ * generation, and polls waiting on that group on this master look again at once. A poll reads the
+ * generation before it looks for work, so a signal between the look and the wait is never missed.
+ * Writes reach it through {@code PendingChanges} and the master events.
  */
 @Component
 public class PendingSignals implements SmartLifecycle {
@@ -50,19 +49,9 @@ public class PendingSignals implements SmartLifecycle {
         return schedule;
     }
 
-    /** Wakes the cron loop once the current transaction commits (at once if none). */
-    public void scheduleChangedAfterCommit() {
-        afterCommit(schedule::signal);
-    }
-
     /** The group's current generation, to pass to {@link #await} after an empty look. */
     public long generation(long groupId) {
         return group(groupId).generation();
-    }
-
-    /** Wakes the group's waiting polls once the current transaction commits (at once if none). */
-    public void signalAfterCommit(long groupId) {
-        afterCommit(() -> signal(groupId));
     }
 
     public void signal(long groupId) {
@@ -76,20 +65,6 @@ public class PendingSignals implements SmartLifecycle {
      */
     public boolean await(long groupId, long seen, Duration max) throws InterruptedException {
         return group(groupId).await(seen, max);
-    }
-
-    /** A woken waiter must see the write that woke it, so signals wait for the commit. */
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 
     private Signal group(long groupId) {

@@ -2,10 +2,15 @@ package com.jm.job.master.dispatch;
 
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.FinishMapper;
 import com.jm.job.master.store.FinishedRun;
 import com.jm.job.master.store.RunningTask;
 import com.jm.job.master.store.TaskTransition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -20,12 +25,14 @@ public class RunCompletion {
 
     private final FinishMapper finishes;
     private final OutcomePolicy policy;
-    private final PendingSignals signals;
+    private final PendingChanges changes;
+    private final Clock clock;
 
-    public RunCompletion(FinishMapper finishes, OutcomePolicy policy, PendingSignals signals) {
+    public RunCompletion(FinishMapper finishes, OutcomePolicy policy, PendingChanges changes, Clock clock) {
         this.finishes = finishes;
         this.policy = policy;
-        this.signals = signals;
+        this.changes = changes;
+        this.clock = clock;
     }
 
     /**
@@ -51,14 +58,18 @@ public class RunCompletion {
             TaskTransition transition = policy.next(task, ending.state(), ending.message());
             transitions.add(transition);
             if (transition.status() == TaskStatus.PENDING) {
-                signals.signalAfterCommit(task.getGroupId());
+                // The database computes the exact due time; the index only needs it roughly, since
+                // a claim re-checks it and a too-early candidate is put back with the real one.
+                LocalDateTime due = LocalDateTime.now(clock.withZone(ZoneOffset.UTC))
+                        .plus(Duration.ofMillis(transition.delayMs() == null ? 0 : transition.delayMs()));
+                changes.pending(task.getGroupId(), task.getId(), due);
             }
             cronChanged |= transition.fireAt() != null;
         }
         finishes.endRuns(runs);
         finishes.moveTasks(transitions);
         if (cronChanged) {
-            signals.scheduleChangedAfterCommit();
+            changes.scheduleChanged();
         }
     }
 }

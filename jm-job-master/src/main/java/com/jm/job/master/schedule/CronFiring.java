@@ -1,6 +1,6 @@
 package com.jm.job.master.schedule;
 
-import com.jm.job.master.dispatch.PendingSignals;
+import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.FiredTask;
 import com.jm.job.master.store.ScheduleMapper;
 import java.time.Duration;
@@ -22,11 +22,11 @@ public class CronFiring {
     static final Duration IDLE = Duration.ofSeconds(5);
 
     private final ScheduleMapper schedule;
-    private final PendingSignals signals;
+    private final PendingChanges changes;
 
-    public CronFiring(ScheduleMapper schedule, PendingSignals signals) {
+    public CronFiring(ScheduleMapper schedule, PendingChanges changes) {
         this.schedule = schedule;
-        this.signals = signals;
+        this.changes = changes;
     }
 
     /** How long until the next slot, by the database clock; at most {@link #IDLE}. */
@@ -47,7 +47,7 @@ public class CronFiring {
             return 0;
         }
         schedule.fire(due);
-        due.stream().map(FiredTask::getGroupId).distinct().forEach(signals::signalAfterCommit);
+        due.forEach(t -> changes.pending(t.getGroupId(), t.getId(), t.getNextFireTime()));
         return due.size();
     }
 }

@@ -3,13 +3,14 @@ package com.jm.job.master.schedule;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.dispatch.PendingSignals;
 import com.jm.job.master.dispatch.Signal;
+import com.jm.job.master.index.IndexReconciler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The master's background loops. Every master instance runs them; the SQL makes their work safe to
- * share. {@code jm.job.master.background=false} turns them off (tests that drive them by hand).
+ * The master's background loops: cron firing, lease recovery, pending-index reconcile, history
+ * clean-up. Every master instance runs them; the SQL makes their work safe to share. {@code jm.job.master.background=false} turns them off (tests that drive them by hand).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "jm.job.master.background", havingValue = "true", matchIfMissing = true)
@@ -37,6 +38,17 @@ class SchedulingConfiguration {
                         // A full batch: more leases may have lapsed.
                     }
                     return properties.getLeaseCheckInterval();
+                },
+                new Signal());
+    }
+
+    @Bean
+    MasterLoop indexLoop(IndexReconciler reconciler, JmJobMasterProperties properties) {
+        return new MasterLoop(
+                "jm-job-index",
+                () -> {
+                    reconciler.reconcile();
+                    return properties.getIndexCheckInterval();
                 },
                 new Signal());
     }

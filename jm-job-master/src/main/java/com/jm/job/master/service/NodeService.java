@@ -1,6 +1,7 @@
 package com.jm.job.master.service;
 
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.NodeRecord;
 import org.springframework.stereotype.Service;
@@ -11,10 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class NodeService {
 
     private final NodeMapper nodes;
+    private final PendingChanges changes;
     private final JmJobMasterProperties properties;
 
-    public NodeService(NodeMapper nodes, JmJobMasterProperties properties) {
+    public NodeService(NodeMapper nodes, PendingChanges changes, JmJobMasterProperties properties) {
         this.nodes = nodes;
+        this.changes = changes;
         this.properties = properties;
     }
 
@@ -36,7 +39,9 @@ public class NodeService {
     @Transactional
     public NodeRecord setDisabled(long id, boolean disabled) {
         nodes.setDisabled(id, disabled);
-        return require(id);
+        NodeRecord node = require(id);
+        changes.nodeChanged(id);
+        return node;
     }
 
     private NodeRecord require(long id) {

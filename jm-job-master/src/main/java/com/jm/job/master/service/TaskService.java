@@ -1,8 +1,8 @@
 package com.jm.job.master.service;
 
-import com.jm.job.master.dispatch.PendingSignals;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
+import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.RunMapper;
 import com.jm.job.master.store.RunRecord;
@@ -26,7 +26,7 @@ public class TaskService {
     private final GroupMapper groups;
     private final RunMapper runs;
     private final CronSchedule cronSchedule;
-    private final PendingSignals signals;
+    private final PendingChanges changes;
     private final Clock clock;
 
     public TaskService(
@@ -34,13 +34,13 @@ public class TaskService {
             GroupMapper groups,
             RunMapper runs,
             CronSchedule cronSchedule,
-            PendingSignals signals,
+            PendingChanges changes,
             Clock clock) {
         this.tasks = tasks;
         this.groups = groups;
         this.runs = runs;
         this.cronSchedule = cronSchedule;
-        this.signals = signals;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -108,7 +108,9 @@ public class TaskService {
     @Transactional
     public TaskRecord disable(long id) {
         tasks.setDisabled(id, true);
-        return require(id);
+        TaskRecord task = require(id);
+        changes.notPending(task.getGroupId(), id);
+        return task;
     }
 
     /** Puts a disabled task back; idempotent. */
@@ -165,15 +167,15 @@ public class TaskService {
     }
 
     /**
-     * After commit, wakes the group's waiting polls when the task is claimable, and the cron loop
-     * when the task has a schedule (its slot may be earlier than the one the loop sleeps for).
+     * After commit, queues the task and wakes the group's held polls when it is claimable, and wakes
+     * the cron loop when the task has a schedule (its slot may be earlier than the one it sleeps for).
      */
     private TaskRecord signalled(TaskRecord task) {
         if (task.getStatus() == TaskStatus.PENDING && !task.isDisable()) {
-            signals.signalAfterCommit(task.getGroupId());
+            changes.pending(task.getGroupId(), task.getId(), task.getNextFireTime());
         }
         if (task.getCron() != null) {
-            signals.scheduleChangedAfterCommit();
+            changes.scheduleChanged();
         }
         return task;
     }

@@ -15,6 +15,19 @@ public interface ClaimMapper {
     /** Locks due, enabled, pending tasks of a group in due order; SKIP LOCKED passes over rows other claims hold. */
     List<ClaimCandidate> lockDue(@Param("groupId") long groupId, @Param("limit") int limit);
 
+    /**
+     * Locks those of {@code ids} that are still due, enabled and pending: the claim of candidates
+     * taken from the pending index. Only this poll took these ids from the index, so locking all of
+     * them (no index serves this ORDER BY) costs nobody a wait.
+     */
+    List<ClaimCandidate> lockCandidates(@Param("groupId") long groupId, @Param("ids") List<Long> ids);
+
+    /** Of {@code ids}, the tasks that are pending and enabled, to put back into the index. */
+    List<PendingEntry> pendingAmong(@Param("ids") List<Long> ids);
+
+    /** Every claimable pending task: what a rebuild of the index starts from. */
+    List<PendingEntry> allPending();
+
     /** One multi-row insert of RUNNING run rows; sets each candidate's {@code runId}. */
     void insertRuns(@Param("nodeId") long nodeId, @Param("candidates") List<ClaimCandidate> candidates);
 

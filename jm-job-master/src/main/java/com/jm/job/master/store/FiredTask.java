@@ -1,5 +1,6 @@
 package com.jm.job.master.store;
 
+import java.time.LocalDateTime;
 import lombok.Getter;
 import lombok.Setter;
 
@@ -9,4 +10,5 @@ import lombok.Setter;
 public class FiredTask {
     private long id;
     private long groupId;
+    private LocalDateTime nextFireTime;
 }

@@ -33,6 +33,10 @@ public interface NodeMapper {
     @Select("SELECT COUNT(*) FROM jm_node WHERE id = #{id}")
     long countById(@Param("id") long id);
 
+    /** What dispatch needs to know of a node: its group, and whether it is disabled or stopped. */
+    @Select("SELECT id, group_id, disable, stopped_at FROM jm_node WHERE id = #{id}")
+    NodeRecord dispatchState(@Param("id") long id);
+
     Long findIdByInstance(@Param("groupId") long groupId, @Param("instance") String instance);
 
     /** Records a heartbeat; 0 rows when the node is unknown or has deregistered. */

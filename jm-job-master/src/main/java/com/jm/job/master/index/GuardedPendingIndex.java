@@ -1,0 +1,92 @@
+package com.jm.job.master.index;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index as the master uses it: any failure of the store behind it (Redis down) marks it
+ * unavailable, and the master dispatches from the database until the reconcile loop has rebuilt
+ * the index and made it available again. Writes while unavailable are dropped; the rebuild covers
+ * them. Starts unavailable: the first rebuild makes it usable.
+ */
+public class GuardedPendingIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardedPendingIndex.class);
+
+    private final PendingIndex index;
+    private volatile boolean available;
+
+    public GuardedPendingIndex(PendingIndex index) {
+        this.index = index;
+    }
+
+    public boolean isAvailable() {
+        return available;
+    }
+
+    /** The index behind the guard, for the reconcile loop's rebuild. */
+    PendingIndex unguarded() {
+        return index;
+    }
+
+    void markAvailable() {
+        if (!available) {
+            log.info("Pending index available: polls take their work from it again");
+        }
+        available = true;
+    }
+
+    void markUnavailable(RuntimeException cause) {
+        if (available) {
+            log.warn("Pending index unavailable, dispatching from the database until it is back: {}", cause.toString());
+        }
+        available = false;
+    }
+
+    public void put(long groupId, long taskId, Instant due) {
+        run(() -> index.put(groupId, taskId, due));
+    }
+
+    public void putAll(long groupId, Map<Long, Instant> dueByTask) {
+        run(() -> index.putAll(groupId, dueByTask));
+    }
+
+    public void remove(long groupId, long taskId) {
+        run(() -> index.remove(groupId, taskId));
+    }
+
+    public List<Long> takeDue(long groupId, Instant now, int limit) {
+        return call(() -> index.takeDue(groupId, now, limit), List.of());
+    }
+
+    public Instant nextDue(long groupId) {
+        return call(() -> index.nextDue(groupId), null);
+    }
+
+    private void run(Runnable action) {
+        if (!available) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            markUnavailable(e);
+        }
+    }
+
+    private <T> T call(Supplier<T> action, T fallback) {
+        if (!available) {
+            return fallback;
+        }
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            markUnavailable(e);
+            return fallback;
+        }
+    }
+}
