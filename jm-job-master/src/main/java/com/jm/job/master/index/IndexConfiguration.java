@@ -2,7 +2,9 @@ package com.jm.job.master.index;
 
 import com.jm.job.master.dispatch.NodeDirectory;
 import com.jm.job.master.dispatch.PendingSignals;
+import io.lettuce.core.ClientOptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -54,6 +56,15 @@ class IndexConfiguration {
         @Bean
         RedisMasterEvents masterEvents(StringRedisTemplate redis, PendingSignals signals, NodeDirectory directory) {
             return new RedisMasterEvents(redis, new LocalMasterEvents(signals, directory));
+        }
+
+        /**
+         * While Redis is unreachable, fail commands at once instead of queueing them until the
+         * command time-out: the master then dispatches from the database without stalling polls.
+         */
+        @Bean
+        LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+            return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
         }
 
         /** Subscribes to the events of every master; re-subscribes by itself after Redis comes back. */

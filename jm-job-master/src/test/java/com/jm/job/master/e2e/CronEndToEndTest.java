@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jm.job.master.support.TestDatabases;
+import com.jm.job.master.support.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,9 +25,11 @@ class CronEndToEndTest {
     @Test
     void everySecondRunsOncePerSlotAcrossTwoMastersAndTwoNodes() {
         String database = TestDatabases.createDatabase("e2e");
+        // Several masters share the Redis index: a slot fired on one is claimable through the other.
+        String[] redis = TestRedis.server().masterProperties().toArray(String[]::new);
         Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
-        try (MasterInstance a = new MasterInstance(database, 0).start();
-                MasterInstance b = new MasterInstance(database, 0).start();
+        try (MasterInstance a = new MasterInstance(database, 0, redis).start();
+                MasterInstance b = new MasterInstance(database, 0, redis).start();
                 NodeInstance n1 =
                         NodeInstance.start(a.url(), "cron", "n1", Map.of("tick", new RecordingHandler("n1", calls)));
                 NodeInstance n2 =

@@ -1,0 +1,189 @@
+package com.jm.job.master.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jm.job.common.protocol.NodeApi;
+import com.jm.job.master.schedule.CronFiring;
+import com.jm.job.master.schedule.LeaseRecovery;
+import com.jm.job.master.support.MariaDbTest;
+import com.jm.job.master.support.RedisCli;
+import com.jm.job.master.support.TestRedis;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The Redis index follows every write that changes what is pending, and tolerates entries that no
+ * longer match the database. Background loops are off; the test drives them.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class IndexInStepTest extends MariaDbTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    IndexReconciler reconciler;
+
+    @Autowired
+    GuardedPendingIndex index;
+
+    @Autowired
+    CronFiring cronFiring;
+
+    @Autowired
+    LeaseRecovery leaseRecovery;
+
+    RedisCli redis;
+    long groupId;
+    long nodeId;
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        TestRedis.server().masterProperties().forEach(p -> {
+            String[] kv = p.split("=", 2);
+            registry.add(kv[0], () -> kv[1]);
+        });
+        registry.add("jm.job.master.retry-backoff-base", () -> "1h");
+        registry.add("jm.job.master.retry-backoff-max", () -> "2h");
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        clean();
+        redis = RedisCli.of(TestRedis.server());
+        redis.flushDb();
+        assertThat(reconciler.reconcile()).isTrue();
+        String body = call(NodeApi.REGISTER, "{\"group\":\"g\",\"ip\":\"10.0.0.1\",\"instance\":\"n1\",\"threads\":4}")
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        nodeId = Long.parseLong(body.replaceAll(".*\"nodeId\":(\\d+).*", "$1"));
+        groupId = Long.parseLong(body.replaceAll(".*\"groupId\":(\\d+).*", "$1"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        redis.close();
+    }
+
+    @Test
+    void insertDisableEnableRetryAndClaimKeepTheIndexInStep() throws Exception {
+        long id = insert("{\"name\":\"a\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}");
+        assertThat(queued()).containsExactly(String.valueOf(id));
+
+        call("/api/tasks/" + id + "/disable", "").andExpect(status().isOk());
+        assertThat(queued()).isEmpty();
+        call("/api/tasks/" + id + "/enable", "").andExpect(status().isOk());
+        assertThat(queued()).containsExactly(String.valueOf(id));
+
+        poll(1).andExpect(jsonPath("$.tasks[0].taskId").value(id));
+        assertThat(queued()).as("a claim takes its entry out").isEmpty();
+        finish(runOf(id), "FAILED");
+        assertThat(queued()).as("not pending: no retry configured").isEmpty();
+
+        call("/api/tasks/" + id + "/retry", "").andExpect(status().isOk());
+        assertThat(queued()).containsExactly(String.valueOf(id));
+    }
+
+    @Test
+    void retriesAfterFailureAndLostNodesAndCronSlotsAreQueued() throws Exception {
+        long retrying = insert("{\"name\":\"r\",\"beanName\":\"helloJob\",\"groupId\":" + groupId
+                + ",\"retry\":true,\"maxRetries\":5}");
+        poll(1);
+        finish(runOf(retrying), "FAILED");
+        assertThat(queued()).containsExactly(String.valueOf(retrying));
+        Double score = redis.template().opsForZSet().score(key(), String.valueOf(retrying));
+        assertThat(score).as("queued for after the back-off").isGreaterThan(System.currentTimeMillis() + 3_000_000.0);
+
+        jdbc.update("UPDATE jm_task SET next_fire_time = NOW(3) WHERE id = ?", retrying);
+        redis.template().opsForZSet().add(key(), String.valueOf(retrying), 0);
+        poll(1);
+        jdbc.update("UPDATE jm_task SET lease_until = TIMESTAMPADD(SECOND, -1, NOW(3)) WHERE id = ?", retrying);
+        assertThat(leaseRecovery.recoverExpired()).isEqualTo(1);
+        assertThat(queued()).containsExactly(String.valueOf(retrying));
+
+        long cron = insert(
+                "{\"name\":\"c\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + ",\"cron\":\"0 0 0 1 1 *\"}");
+        jdbc.update("UPDATE jm_task SET next_fire_time = TIMESTAMPADD(SECOND, -1, NOW(3)) WHERE id = ?", cron);
+        assertThat(cronFiring.fireDue()).isEqualTo(1);
+        assertThat(queued()).contains(String.valueOf(cron));
+    }
+
+    @Test
+    void staleEntriesCostAFailedClaimAndAreDropped() throws Exception {
+        long live = insert("{\"name\":\"live\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}");
+        long disabled = insert("{\"name\":\"off\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}");
+        call("/api/tasks/" + disabled + "/disable", "").andExpect(status().isOk());
+        // Entries the database does not back: a disabled task and a task that never existed.
+        redis.template().opsForZSet().add(key(), String.valueOf(disabled), 0);
+        redis.template().opsForZSet().add(key(), "987654321", 0);
+
+        poll(5).andExpect(jsonPath("$.tasks.length()").value(1))
+                .andExpect(jsonPath("$.tasks[0].taskId").value(live));
+        assertThat(queued()).isEmpty();
+    }
+
+    @Test
+    void afterAFlushTheReconcilerRebuildsTheIndexFromTheDatabase() throws Exception {
+        long id = insert("{\"name\":\"a\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}");
+        redis.flushDb();
+        assertThat(queued()).isEmpty();
+
+        assertThat(reconciler.reconcile()).isTrue();
+        assertThat(queued()).containsExactly(String.valueOf(id));
+        mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    private Set<String> queued() {
+        return redis.template().opsForZSet().range(key(), 0, -1);
+    }
+
+    private String key() {
+        return "jmjob:pending:" + groupId;
+    }
+
+    private long insert(String json) throws Exception {
+        String body = call("/api/tasks", json)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+    }
+
+    private long runOf(long taskId) {
+        return jdbc.queryForObject("SELECT run_id FROM jm_task WHERE id = ?", Long.class, taskId);
+    }
+
+    private ResultActions poll(int max) throws Exception {
+        return call(NodeApi.POLL, "{\"nodeId\":" + nodeId + ",\"maxTasks\":" + max + ",\"waitMillis\":0}")
+                .andExpect(status().isOk());
+    }
+
+    private void finish(long runId, String result) throws Exception {
+        call(
+                        NodeApi.FINISH,
+                        "{\"nodeId\":" + nodeId + ",\"outcomes\":[{\"runId\":" + runId + ",\"result\":\"" + result
+                                + "\",\"message\":\"m\",\"durationMillis\":1}]}")
+                .andExpect(status().isOk());
+    }
+
+    private ResultActions call(String path, String json) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+}
