@@ -33,6 +33,10 @@ final class MasterApi {
         return post("/api/tasks", json.writeValueAsString(fields)).get("id").asLong();
     }
 
+    void disable(long taskId) {
+        post("/api/tasks/" + taskId + "/disable", "");
+    }
+
     JsonNode post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
