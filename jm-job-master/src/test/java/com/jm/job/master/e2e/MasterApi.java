@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,12 +25,16 @@ final class MasterApi {
     }
 
     long insertTask(long groupId, String name, String beanName) {
-        return post(
-                        "/api/tasks",
-                        json.writeValueAsString(
-                                java.util.Map.of("name", name, "beanName", beanName, "groupId", groupId)))
-                .get("id")
-                .asLong();
+        return insertTask(Map.of("name", name, "beanName", beanName, "groupId", groupId));
+    }
+
+    /** Creates a task from the fields of a {@code POST /api/tasks} body; answers its id. */
+    long insertTask(Map<String, Object> fields) {
+        return post("/api/tasks", json.writeValueAsString(fields)).get("id").asLong();
+    }
+
+    void disable(long taskId) {
+        post("/api/tasks/" + taskId + "/disable", "");
     }
 
     JsonNode post(String path, String body) {

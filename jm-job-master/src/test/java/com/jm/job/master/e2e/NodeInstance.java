@@ -1,9 +1,10 @@
 package com.jm.job.master.e2e;
 
 import com.jm.job.client.autoconfigure.JmJobClientAutoConfiguration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -24,7 +25,7 @@ final class NodeInstance implements AutoCloseable {
 
     static NodeInstance start(
             String masterUrl, String group, String instance, Map<String, Object> handlers, String... extraProperties) {
-        List<String> properties = new ArrayList<>(List.of(
+        List<String> defaults = List.of(
                 "jm.job.client.enabled=true",
                 "jm.job.client.master-url=" + masterUrl,
                 "jm.job.client.group=" + group,
@@ -34,13 +35,21 @@ final class NodeInstance implements AutoCloseable {
                 "jm.job.client.heartbeat-interval=1s",
                 "jm.job.client.backoff.initial=100ms",
                 "jm.job.client.backoff.max=500ms",
-                "spring.main.banner-mode=off"));
-        properties.addAll(List.of(extraProperties));
+                "spring.main.banner-mode=off");
+        // By key, so a test's value replaces a default: a property given twice as an argument would
+        // be bound as both values joined by a comma.
+        Map<String, String> properties = new LinkedHashMap<>();
+        Stream.concat(defaults.stream(), Stream.of(extraProperties)).forEach(p -> {
+            int eq = p.indexOf('=');
+            properties.put(p.substring(0, eq), p.substring(eq + 1));
+        });
         // As arguments, so they win over the test configuration files (builder properties would not).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApp.class)
                 .web(WebApplicationType.NONE)
                 .initializers(ctx -> handlers.forEach(ctx.getBeanFactory()::registerSingleton))
-                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+                .run(properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new));
         return new NodeInstance(context);
     }
 
