@@ -25,6 +25,10 @@ stop_all() {
 }
 trap stop_all EXIT INT TERM
 
+# The embedded demo generates its credentials at each start and writes them here for the node.
+credentials=data/demo-credentials.env
+rm -f "$credentials"
+
 java -jar "$master_jar" --server.port="$port" &
 pids+=($!)
 
@@ -35,9 +39,16 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
-JMJOB_MASTER_URL="http://localhost:$port" java -jar "$sample_jar" &
+if [[ ! -f "$credentials" ]]; then
+  log "the master did not write $credentials; is jm.job.master.security configured? The sample needs the node token."
+  exit 1
+fi
+# shellcheck disable=SC1090 # written by the master at start
+source "$credentials"
+JMJOB_MASTER_URL="http://localhost:$port" JM_JOB_CLIENT_TOKEN="$JM_JOB_CLIENT_TOKEN" java -jar "$sample_jar" &
 pids+=($!)
 
 log "master:  http://localhost:$port  (Swagger UI: http://localhost:$port/swagger-ui.html)"
-log "a sample node is polling group 'sample'; README.md shows the curl that runs a task. Ctrl-C stops both."
+log "sign in as $JMJOB_DEMO_USER / $JMJOB_DEMO_PASSWORD (also in $credentials: source it for the README's curl lines)"
+log "a sample node is polling group 'sample'. Ctrl-C stops both."
 wait -n "${pids[@]}"

@@ -37,6 +37,7 @@ public class HttpMasterClient implements MasterClient {
     private final List<URI> masterUrls;
     private final String token;
     private final Duration requestTimeout;
+    private volatile Session session;
     private final HttpClient http;
     private final AtomicInteger current = new AtomicInteger();
     // Our own mapper rather than the application's: the protocol must not change shape with the
@@ -67,7 +68,11 @@ public class HttpMasterClient implements MasterClient {
 
     @Override
     public RegisterResponse register(RegisterRequest request) throws InterruptedException {
-        return call(NodeApi.REGISTER, request, RegisterResponse.class, requestTimeout, null);
+        RegisterResponse response = call(NodeApi.REGISTER, request, RegisterResponse.class, requestTimeout, null);
+        if (response != null) {
+            session = new Session(response.nodeId(), response.sessionToken());
+        }
+        return response;
     }
 
     @Override
@@ -112,7 +117,7 @@ public class HttpMasterClient implements MasterClient {
             URI url = resolve(masterUrls.get(index), path);
             try {
                 HttpResponse<byte[]> response =
-                        http.send(request(url, payload, timeout), HttpResponse.BodyHandlers.ofByteArray());
+                        http.send(request(url, payload, timeout, nodeId), HttpResponse.BodyHandlers.ofByteArray());
                 return read(response, url, type, nodeId);
             } catch (IOException e) {
                 failure = new MasterUnavailableException(url + " is unreachable: " + describe(e), e);
@@ -135,7 +140,7 @@ public class HttpMasterClient implements MasterClient {
         }
     }
 
-    private HttpRequest request(URI url, byte[] payload, Duration timeout) {
+    private HttpRequest request(URI url, byte[] payload, Duration timeout, Long nodeId) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -144,8 +149,15 @@ public class HttpMasterClient implements MasterClient {
         if (token != null) {
             builder.header(NodeApi.TOKEN_HEADER, token);
         }
+        Session current = session;
+        if (nodeId != null && current != null && current.nodeId() == nodeId && current.token() != null) {
+            builder.header(NodeApi.SESSION_HEADER, current.token());
+        }
         return builder.build();
     }
+
+    /** The secret of the latest registration, sent with every call about that node. */
+    private record Session(long nodeId, String token) {}
 
     private <T> T read(HttpResponse<byte[]> response, URI url, Class<T> type, Long nodeId) {
         int status = response.statusCode();

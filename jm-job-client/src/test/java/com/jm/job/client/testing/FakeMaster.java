@@ -128,7 +128,7 @@ public class FakeMaster implements MasterClient {
         registrations.add(request);
         long id = nextNodeId.incrementAndGet();
         knownNodes.add(id);
-        return new RegisterResponse(id, 1);
+        return new RegisterResponse(id, 1, "session-" + id);
     }
 
     @Override

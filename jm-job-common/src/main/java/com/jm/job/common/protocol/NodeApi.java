@@ -15,8 +15,14 @@ public final class NodeApi {
     public static final String FINISH = PREFIX + "/finish";
     public static final String DEREGISTER = PREFIX + "/deregister";
 
-    /** Header that carries the node token when one is configured. */
+    /** Header that carries the node token: the shared secret that lets a process act as a node. */
     public static final String TOKEN_HEADER = "X-JmJob-Node-Token";
+
+    /**
+     * Header that carries the session token a registration returned: it ties every later call to the
+     * node that registered, so no node can act for another.
+     */
+    public static final String SESSION_HEADER = "X-JmJob-Node-Session";
 
     private NodeApi() {}
 }

@@ -105,6 +105,63 @@ public class JmJobMasterProperties {
     /** Longest a held poll trusts what it cached about its node; node changes also evict it at once. */
     private Duration nodeCacheTtl = DEFAULT_NODE_CACHE_TTL;
 
+    /** Who may use the operators' API and the node API. */
+    private final Security security = new Security();
+
+    /** Who may use the operators' API and the node API. */
+    @Getter
+    @Setter
+    public static class Security {
+
+        /**
+         * Operators and viewers signing in with HTTP Basic. Passwords are bcrypt hashes
+         * ({@code {bcrypt}$2a$...} or {@code $2a$...}); plain text is refused at start.
+         */
+        private List<User> users = new ArrayList<>();
+
+        /** Bearer tokens for automation ({@code Authorization: Bearer <token>}), each with a role. */
+        private List<Token> tokens = new ArrayList<>();
+
+        /** The secret nodes send in {@code X-JmJob-Node-Token} (their {@code jm.job.client.token}). */
+        private String nodeToken;
+
+        /**
+         * Where the embedded demo writes the credentials it generates (only with the embedded H2
+         * database and nothing configured), so the run script can hand them to the sample node.
+         */
+        private String demoCredentialsFile = "./data/demo-credentials.env";
+    }
+
+    /** A user of the operators' API. */
+    @Getter
+    @Setter
+    public static class User {
+
+        /** Sign-in name. */
+        private String name;
+
+        /** bcrypt hash of the password. */
+        private String password;
+
+        /** VIEWER (reads) or OPERATOR (reads and writes). */
+        private String role;
+    }
+
+    /** A bearer token of the operators' API. */
+    @Getter
+    @Setter
+    public static class Token {
+
+        /** Who the token stands for, as audit records show it. */
+        private String name;
+
+        /** The token itself; at least 32 characters. */
+        private String token;
+
+        /** VIEWER (reads) or OPERATOR (reads and writes). */
+        private String role;
+    }
+
     /** One read replica. */
     @Getter
     @Setter

@@ -46,6 +46,25 @@ public class NodeDirectory {
         return node;
     }
 
+    /**
+     * Checks that a call about {@code nodeId} carries that node's current session secret. A mismatch
+     * is answered like an unknown node (404): the caller's registration was replaced, so it must
+     * register again.
+     */
+    public NodeRecord authenticate(long nodeId, String sessionSecret) {
+        NodeRecord node = require(nodeId);
+        if (NodeSessions.matches(sessionSecret, node.getSessionHash())) {
+            return node;
+        }
+        invalidate(nodeId); // the node may have registered again through another master
+        node = require(nodeId);
+        if (!NodeSessions.matches(sessionSecret, node.getSessionHash())) {
+            throw new NotFoundException(
+                    "the call does not carry node " + nodeId + "'s current session; register again");
+        }
+        return node;
+    }
+
     public void invalidate(long nodeId) {
         cache.remove(nodeId);
     }

@@ -5,12 +5,15 @@ import com.jm.job.common.protocol.RegisterRequest;
 import com.jm.job.common.protocol.RegisterResponse;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.index.PendingChanges;
+import com.jm.job.master.service.ForbiddenException;
 import com.jm.job.master.service.NotFoundException;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.GroupRecord;
 import com.jm.job.master.store.LeaseMapper;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.NodeRecord;
+import com.jm.job.master.store.RunMapper;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,20 +29,26 @@ public class NodeRegistry {
     private final NodeMapper nodes;
     private final GroupMapper groups;
     private final LeaseMapper leases;
+    private final RunMapper runs;
     private final PendingChanges changes;
-    private final JmJobMasterProperties properties;
+    private final NodeSessions sessions;
+    private final Duration lease;
 
     public NodeRegistry(
             NodeMapper nodes,
             GroupMapper groups,
             LeaseMapper leases,
+            RunMapper runs,
             PendingChanges changes,
+            NodeSessions sessions,
             JmJobMasterProperties properties) {
         this.nodes = nodes;
         this.groups = groups;
         this.leases = leases;
+        this.runs = runs;
         this.changes = changes;
-        this.properties = properties;
+        this.sessions = sessions;
+        this.lease = properties.getLease();
     }
 
     /**
@@ -55,10 +64,12 @@ public class NodeRegistry {
         node.setPort(request.port() == null ? null : String.valueOf(request.port()));
         node.setInstance(request.instance());
         node.setThreads(request.threads());
+        String secret = sessions.newSecret();
+        node.setSessionHash(NodeSessions.hash(secret));
         nodes.upsert(node);
         long nodeId = nodes.findIdByInstance(groupId, request.instance());
         changes.nodeChanged(nodeId);
-        return new RegisterResponse(nodeId, groupId);
+        return new RegisterResponse(nodeId, groupId, secret);
     }
 
     /**
@@ -75,10 +86,19 @@ public class NodeRegistry {
         if (runIds.isEmpty()) {
             return new HeartbeatResponse(List.of());
         }
-        leases.extend(nodeId, runIds, properties.getLease().toMillis());
+        requireOwnRuns(runs, nodeId, runIds);
+        leases.extend(nodeId, runIds, lease.toMillis());
         Set<Long> live = new HashSet<>(leases.live(nodeId, runIds));
         return new HeartbeatResponse(
                 runIds.stream().filter(id -> !live.contains(id)).toList());
+    }
+
+    /** Refuses (403) a call naming runs another node was handed: a node acts only on its own runs. */
+    static void requireOwnRuns(RunMapper runs, long nodeId, List<Long> runIds) {
+        List<Long> foreign = runs.heldByOthers(nodeId, runIds);
+        if (!foreign.isEmpty()) {
+            throw new ForbiddenException("runs " + foreign + " were not handed to node " + nodeId);
+        }
     }
 
     @Transactional

@@ -30,11 +30,8 @@ public interface NodeMapper {
      */
     void upsert(NodeRecord node);
 
-    @Select("SELECT COUNT(*) FROM jm_node WHERE id = #{id}")
-    long countById(@Param("id") long id);
-
     /** What dispatch needs to know of a node: its group, and whether it is disabled or stopped. */
-    @Select("SELECT id, group_id, disable, stopped_at FROM jm_node WHERE id = #{id}")
+    @Select("SELECT id, group_id, disable, stopped_at, session_hash FROM jm_node WHERE id = #{id}")
     NodeRecord dispatchState(@Param("id") long id);
 
     Long findIdByInstance(@Param("groupId") long groupId, @Param("instance") String instance);

@@ -19,4 +19,6 @@ public class NodeRecord {
     private LocalDateTime lastHeartbeatAt;
     private LocalDateTime startedAt;
     private LocalDateTime stoppedAt;
+    /** SHA-256 (hex) of the secret the latest registration handed out; never leaves the master. */
+    private String sessionHash;
 }

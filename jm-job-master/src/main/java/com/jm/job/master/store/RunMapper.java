@@ -12,4 +12,7 @@ public interface RunMapper {
     List<RunRecord> listByTask(@Param("taskId") long taskId, @Param("offset") long offset, @Param("limit") int limit);
 
     long countByTask(long taskId);
+
+    /** Of {@code runIds}, the runs that exist and were handed to a node other than {@code nodeId}. */
+    List<Long> heldByOthers(@Param("nodeId") long nodeId, @Param("runIds") List<Long> runIds);
 }

@@ -1,6 +1,7 @@
 package com.jm.job.master.web;
 
 import com.jm.job.master.service.ConflictException;
+import com.jm.job.master.service.ForbiddenException;
 import com.jm.job.master.service.InvalidFieldException;
 import com.jm.job.master.service.NotFoundException;
 import java.util.Arrays;
@@ -38,6 +39,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)

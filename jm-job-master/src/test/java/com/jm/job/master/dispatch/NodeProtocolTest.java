@@ -1,6 +1,7 @@
 package com.jm.job.master.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.master.schedule.LeaseRecovery;
 import com.jm.job.master.support.MariaDbTest;
+import com.jm.job.master.support.TestSecurity;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,15 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The master's half of the node protocol on MariaDB: each call and the state it leaves. */
 @SpringBootTest(properties = "jm.job.master.retry-backoff-base=2s")
 @AutoConfigureMockMvc
+@Import(TestSecurity.ActAsOperator.class)
 class NodeProtocolTest extends MariaDbTest {
 
     @Autowired
@@ -34,6 +39,7 @@ class NodeProtocolTest extends MariaDbTest {
     LeaseRecovery leaseRecovery;
 
     final JsonMapper json = JsonMapper.builder().build();
+    final Map<Long, String> sessions = new java.util.HashMap<>();
 
     long nodeId;
     long groupId;
@@ -159,17 +165,34 @@ class NodeProtocolTest extends MariaDbTest {
     }
 
     @Test
-    void anotherNodesReportIsIgnored() throws Exception {
+    void aNodeCannotReportOrHeartbeatAnotherNodesRun() throws Exception {
         long id = task("t", 0, 0);
         long runId = claimOne();
         long intruder = registerNode("n2", "10.9.9.9").get("nodeId").asLong();
 
         call(NodeApi.FINISH, Map.of("nodeId", intruder, "outcomes", java.util.List.of(outcome(runId, "FAILED", "x"))))
-                .andExpect(status().isOk());
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("not handed to node " + intruder)));
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", intruder, "runIds", java.util.List.of(runId)))
+                .andExpect(status().isForbidden());
         assertThat(jdbc.queryForObject("SELECT status FROM jm_task WHERE id = ?", Integer.class, id))
                 .isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT state FROM jm_task_run WHERE id = ?", String.class, runId))
                 .isEqualTo("RUNNING");
+    }
+
+    @Test
+    void callsWithoutTheNodesSessionAreRefused() throws Exception {
+        String stolen = sessions.remove(nodeId);
+        call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 0))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(containsString("current session")));
+        sessions.put(nodeId, stolen + "x");
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of()))
+                .andExpect(status().isNotFound());
+        sessions.put(nodeId, stolen);
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of()))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -289,7 +312,21 @@ class NodeProtocolTest extends MariaDbTest {
         return Map.of("runId", runId, "result", result, "message", message, "durationMillis", 12);
     }
 
+    /** Sends a node call; calls about a registered node carry its session secret, as a node's do. */
     private ResultActions call(String path, Map<String, ?> body) throws Exception {
-        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+        MockHttpServletRequestBuilder request =
+                post(path).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        Object node = body.get("nodeId");
+        if (node != null && sessions.containsKey(((Number) node).longValue())) {
+            request.header(NodeApi.SESSION_HEADER, sessions.get(((Number) node).longValue()));
+        }
+        ResultActions result = mvc.perform(request);
+        if (path.equals(NodeApi.REGISTER) && result.andReturn().getResponse().getStatus() == 200) {
+            JsonNode registered = json.readTree(result.andReturn().getResponse().getContentAsString());
+            sessions.put(
+                    registered.get("nodeId").asLong(),
+                    registered.get("sessionToken").asString());
+        }
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 package com.jm.job.master.e2e;
 
+import com.jm.job.master.support.TestSecurity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,14 +39,22 @@ final class MasterApi {
     }
 
     JsonNode post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(authorized(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
     JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(authorized(path).GET().build());
+    }
+
+    /** As the test configuration's operator, like an operator's curl -u. */
+    private HttpRequest.Builder authorized(String path) {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((TestSecurity.OPERATOR + ":" + TestSecurity.OPERATOR_PASSWORD)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + basic);
     }
 
     private JsonNode send(HttpRequest request) {

@@ -51,9 +51,10 @@ class MasterOutageEndToEndTest {
             return JobResult.success("finished while the master was down");
         };
         MasterInstance master = MasterInstance.onFreshDatabase().start();
+        MasterApi api = new MasterApi(master.url());
+        // Before the node starts: its registration would create the group too.
+        long groupId = api.createGroup("restart");
         try (NodeInstance node = NodeInstance.start(master.url(), "restart", "n1", Map.of("blockingJob", blocking))) {
-            MasterApi api = new MasterApi(master.url());
-            long groupId = api.createGroup("restart");
             for (int i = 0; i < 3; i++) {
                 api.insertTask(groupId, "in flight " + i, "blockingJob");
             }

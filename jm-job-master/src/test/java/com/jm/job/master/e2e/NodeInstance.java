@@ -1,6 +1,7 @@
 package com.jm.job.master.e2e;
 
 import com.jm.job.client.autoconfigure.JmJobClientAutoConfiguration;
+import com.jm.job.master.support.TestSecurity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class NodeInstance implements AutoCloseable {
             String masterUrl, String group, String instance, Map<String, Object> handlers, String... extraProperties) {
         List<String> defaults = List.of(
                 "jm.job.client.enabled=true",
+                "jm.job.client.token=" + TestSecurity.NODE_TOKEN,
                 "jm.job.client.master-url=" + masterUrl,
                 "jm.job.client.group=" + group,
                 "jm.job.client.instance=" + instance,

@@ -12,6 +12,7 @@ import com.jm.job.master.schedule.LeaseRecovery;
 import com.jm.job.master.support.MariaDbTest;
 import com.jm.job.master.support.RedisCli;
 import com.jm.job.master.support.TestRedis;
+import com.jm.job.master.support.TestSecurity;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The Redis index follows every write that changes what is pending, and tolerates entries that no
@@ -31,6 +34,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(TestSecurity.ActAsOperator.class)
 class IndexInStepTest extends MariaDbTest {
 
     @Autowired
@@ -49,6 +53,7 @@ class IndexInStepTest extends MariaDbTest {
     LeaseRecovery leaseRecovery;
 
     RedisCli redis;
+    String session;
     long groupId;
     long nodeId;
 
@@ -73,6 +78,7 @@ class IndexInStepTest extends MariaDbTest {
                 .getResponse()
                 .getContentAsString();
         nodeId = Long.parseLong(body.replaceAll(".*\"nodeId\":(\\d+).*", "$1"));
+        session = body.replaceAll(".*\"sessionToken\":\"([^\"]+)\".*", "$1");
         groupId = Long.parseLong(body.replaceAll(".*\"groupId\":(\\d+).*", "$1"));
     }
 
@@ -184,6 +190,11 @@ class IndexInStepTest extends MariaDbTest {
     }
 
     private ResultActions call(String path, String json) throws Exception {
-        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+        MockHttpServletRequestBuilder request =
+                post(path).contentType(MediaType.APPLICATION_JSON).content(json);
+        if (session != null) {
+            request.header(NodeApi.SESSION_HEADER, session);
+        }
+        return mvc.perform(request);
     }
 }

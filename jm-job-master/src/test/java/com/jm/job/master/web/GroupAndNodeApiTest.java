@@ -8,17 +8,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.master.support.MariaDbTest;
+import com.jm.job.master.support.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Groups and nodes through the API on MariaDB. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(TestSecurity.ActAsOperator.class)
 class GroupAndNodeApiTest extends MariaDbTest {
 
     @Autowired

@@ -11,12 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.master.support.MariaDbTest;
+import com.jm.job.master.support.TestSecurity;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Each task operation of the API, end to end on MariaDB: the state it leaves and what it refuses. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(TestSecurity.ActAsOperator.class)
 class TaskApiTest extends MariaDbTest {
 
     @Autowired

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jm.job.master.audit.AuditTrail;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.service.ConflictException;
 import com.jm.job.master.service.NotFoundException;
@@ -22,6 +23,7 @@ import com.jm.job.master.service.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -34,6 +36,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * names the field or rule, and never reaches the service (so nothing is written).
  */
 @WebMvcTest(TaskController.class)
+// Controller behaviour only: security's own answers are tested against the whole application.
+@AutoConfigureMockMvc(addFilters = false)
 @Import(PageParams.class)
 @EnableConfigurationProperties(JmJobMasterProperties.class)
 class TaskControllerProblemTest {
@@ -45,6 +49,9 @@ class TaskControllerProblemTest {
 
     @MockitoBean
     TaskService tasks;
+
+    @MockitoBean
+    AuditTrail audit;
 
     private ResultActions postTask(String body) throws Exception {
         return mvc.perform(

@@ -1,0 +1,72 @@
+package com.jm.job.master.audit;
+
+import com.jm.job.master.store.AuditRecord;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * After every write through the operators' API (any method but GET/HEAD/OPTIONS under /api),
+ * records who did what to which entity and the status it was answered with, rejected writes
+ * included. A failure to record is logged, never turned into a failed request.
+ */
+class AuditInterceptor implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
+    private static final Pattern TARGET = Pattern.compile("^/api/(groups|tasks|nodes)(?:/(\\d+))?");
+    private static final Pattern CREATED = Pattern.compile("/api/\\w+/(\\d+)$");
+    private static final Map<String, String> TYPES = Map.of("groups", "GROUP", "tasks", "TASK", "nodes", "NODE");
+
+    private final AuditTrail trail;
+
+    AuditInterceptor(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @Override
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return;
+        }
+        AuditRecord record = new AuditRecord();
+        record.setActor(actor());
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        record.setAction(method + " " + (pattern != null ? pattern : request.getRequestURI()));
+        record.setOutcome(response.getStatus());
+        Matcher target = TARGET.matcher(request.getRequestURI());
+        if (target.find()) {
+            record.setTargetType(TYPES.get(target.group(1)));
+            record.setTargetId(target.group(2) != null ? Long.valueOf(target.group(2)) : createdId(response));
+        }
+        try {
+            trail.record(record);
+        } catch (RuntimeException e) {
+            log.error("Could not record audit entry {} by {}", record.getAction(), record.getActor(), e);
+        }
+    }
+
+    private static Long createdId(HttpServletResponse response) {
+        String location = response.getHeader(HttpHeaders.LOCATION);
+        if (location == null) {
+            return null;
+        }
+        Matcher m = CREATED.matcher(location);
+        return m.find() ? Long.valueOf(m.group(1)) : null;
+    }
+
+    private static String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "anonymous" : auth.getName();
+    }
+}

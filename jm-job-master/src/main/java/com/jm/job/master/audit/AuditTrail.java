@@ -1,0 +1,31 @@
+package com.jm.job.master.audit;
+
+import com.jm.job.master.service.Page;
+import com.jm.job.master.service.PageRequest;
+import com.jm.job.master.store.AuditMapper;
+import com.jm.job.master.store.AuditRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records writes through the operators' API and lists them. */
+@Service
+public class AuditTrail {
+
+    private final AuditMapper audit;
+
+    public AuditTrail(AuditMapper audit) {
+        this.audit = audit;
+    }
+
+    /** In a transaction of its own: a refused or failed write is recorded too. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(AuditRecord record) {
+        audit.insert(record);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AuditRecord> list(PageRequest page) {
+        return new Page<>(audit.list(page.offset(), page.size()), page.page(), page.size(), audit.count());
+    }
+}

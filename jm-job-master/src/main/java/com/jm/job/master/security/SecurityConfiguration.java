@@ -1,0 +1,83 @@
+package com.jm.job.master.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. Operators' API: HTTP Basic or bearer token; VIEWER reads, OPERATOR also writes
+ * (and reads the audit trail and the actuator). Node API: the node token, then the per-node session
+ * the node API itself checks. Health: open, without details. Stateless, so no CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    private static final String VIEWER = Role.VIEWER.name();
+    private static final String OPERATOR = Role.OPERATOR.name();
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, ProblemWriter problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"jm-job\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic or a bearer token");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                problems.write(request, response, HttpStatus.FORBIDDEN, "this needs the " + OPERATOR + " role");
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(
+                        new NodeTokenFilter(credentials.nodeToken(), problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(credentials.tokens(), problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/node-api/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers("/api/audit", "/api/audit/**", "/actuator/**")
+                        .hasRole(OPERATOR)
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .hasAnyRole(VIEWER, OPERATOR)
+                        .requestMatchers("/api/**")
+                        .hasRole(OPERATOR)
+                        .anyRequest()
+                        .authenticated());
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Credentials credentials) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        credentials
+                .users()
+                .forEach((name, user) -> users.createUser(User.withUsername(name)
+                        .password(user.passwordHash())
+                        .roles(user.role().name())
+                        .build()));
+        return users;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}
