@@ -11,8 +11,10 @@ cd "$root"
 
 log() { printf '[jm-job] %s\n' "$*" >&2; }
 
-log "building (mvn package, tests skipped)..."
-mvn -B -ntp -q -DskipTests package
+log "building (mvn clean package, tests skipped)..."
+# clean: Spring Boot's repackage leaves an already repackaged jar alone, so without it a changed
+# module could be run with the old copy of another inside the sample's jar.
+mvn -B -ntp -q -DskipTests clean package
 
 master_jar=$(ls jm-job-master/target/jm-job-master-*.jar | grep -v original | head -n 1)
 sample_jar=$(ls jm-job-sample/target/jm-job-sample-*.jar | grep -v original | head -n 1)
