@@ -6,6 +6,7 @@ import java.util.List;
 import lombok.Getter;
 import lombok.Setter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Settings of the master, under {@code jm.job.master}. The primary database is {@code spring.datasource.*}. */
 @Getter
@@ -44,6 +45,9 @@ public class JmJobMasterProperties {
 
     /** How long a replica that failed to connect is skipped before it is tried again. */
     private Duration replicaRetryAfter = DEFAULT_REPLICA_RETRY_AFTER;
+
+    /** Largest request body accepted; a larger one is refused with 413 before it is read. */
+    private DataSize maxRequestSize = DataSize.ofKilobytes(512);
 
     /** Largest page a list endpoint serves; a larger {@code size} is refused with 400. */
     private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
