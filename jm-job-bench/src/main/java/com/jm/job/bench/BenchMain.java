@@ -51,8 +51,10 @@ public final class BenchMain {
             }
             repetitions.add(new Repetition(n, jmJob, dbScheduler, limit));
         }
-        database.drop(JmJobContender.DATABASE);
-        database.drop(DbSchedulerContender.DATABASE);
+        if (!options.keepDatabases()) {
+            database.drop(JmJobContender.DATABASE);
+            database.drop(DbSchedulerContender.DATABASE);
+        }
         String report = new Report(options, machine, date, loadBefore, Machine.loadAverage(), repetitions).render();
         System.out.println();
         System.out.println(report);
@@ -62,8 +64,17 @@ public final class BenchMain {
 
     private static void log(int repetition, String who, Results.Throughput t) {
         System.out.printf(
-                "[bench] repetition %d, %s: %.0f executions/s (%.2f s)%s%n",
-                repetition, who, t.perSecond(), t.seconds(), t.verified() == null ? "" : " — " + t.verified());
+                "[bench] repetition %d, %s: %.0f executions/s (%.2f s); CPU ms per 1,000: scheduler %.0f %s, database %.0f%s%n",
+                repetition,
+                who,
+                t.perSecond(),
+                t.seconds(),
+                t.schedulerCpuMs(),
+                t.cpuByProcess().entrySet().stream()
+                        .map(e -> e.getKey() + " " + Math.round(e.getValue()))
+                        .toList(),
+                t.databaseCpuMs(),
+                t.verified() == null ? "" : " — " + t.verified());
     }
 
     /** Replaces what lies between the markers, keeping the hand-written method and findings. */

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param only run only this contender (jm-job, db-scheduler, jdbc), or all when empty
  * @param masterArgs extra master arguments (space-separated), for example {@code --jm.job.master.lease=30s}
  * @param nodeArgs extra node arguments (space-separated), for example {@code --jm.job.client.report.batch-size=200}
+ * @param jdbcParams extra JDBC URL parameters for every contender, for example {@code useLocalSessionState=true}
+ * @param keepDatabases leave the last repetition's databases for inspection instead of dropping them
  */
 record BenchOptions(
         int tasks,
@@ -53,7 +55,9 @@ record BenchOptions(
         boolean jfr,
         String only,
         List<String> masterArgs,
-        List<String> nodeArgs) {
+        List<String> nodeArgs,
+        String jdbcParams,
+        boolean keepDatabases) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -67,7 +71,7 @@ record BenchOptions(
         Options o = new Options(given);
         BenchOptions options = new BenchOptions(
                 o.integer("tasks", 20_000),
-                o.integer("warmup", 2_000),
+                o.integer("warmup", 10_000),
                 o.integer("repetitions", 3),
                 o.integer("latency-samples", 200),
                 Duration.ofSeconds(o.integer("idle-seconds", 10)),
@@ -86,7 +90,9 @@ record BenchOptions(
                 Boolean.parseBoolean(o.text("jfr", "false")),
                 o.text("only", ""),
                 words(o.text("master-args", "")),
-                words(o.text("node-args", "")));
+                words(o.text("node-args", "")),
+                o.text("jdbc-params", ""),
+                Boolean.parseBoolean(o.text("keep-databases", "false")));
         o.rejectUnknown();
         return options;
     }
@@ -100,7 +106,8 @@ record BenchOptions(
     }
 
     String jdbcUrl(String database) {
-        return "jdbc:mysql://" + db + "/" + database + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+        return "jdbc:mysql://" + db + "/" + database + "?sslMode=DISABLED&allowPublicKeyRetrieval=true"
+                + (jdbcParams.isEmpty() ? "" : "&" + jdbcParams);
     }
 
     private static final class Options {

@@ -57,6 +57,11 @@ final class ChildJvm implements AutoCloseable {
         return launch;
     }
 
+    /** CPU milliseconds this JVM has used so far. */
+    long cpuMillis() {
+        return CpuTime.millis(process.toHandle());
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -35,6 +35,9 @@ interface Contender extends AutoCloseable {
     /** Triggers one execution through the contender's public API; returns when that call returns. */
     void trigger(String id) throws Exception;
 
+    /** CPU milliseconds each of the contender's JVMs has used so far, by process name. */
+    java.util.Map<String, Long> cpuMillis();
+
     /** Where handler starts and counts arrive from the executing JVMs. */
     HandlerEvents events();
 

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * db-scheduler with its best settings ({@link DbSchedulerNode}) in its own JVM, on database {@code
@@ -84,6 +85,11 @@ final class DbSchedulerContender extends ContenderBase {
                         + " version) VALUES",
                 count,
                 i -> "('" + DbSchedulerNode.TASK + "','" + prefix + i + "',NULL,NOW(6),0,1)"));
+    }
+
+    @Override
+    public Map<String, Long> cpuMillis() {
+        return Map.of(PROCESS, process.cpuMillis());
     }
 
     @Override

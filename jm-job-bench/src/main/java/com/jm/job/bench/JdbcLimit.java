@@ -50,9 +50,14 @@ final class JdbcLimit {
             claimAll();
             insertDue(connection, options.tasks(), "t-");
             ServerCounters start = ServerCounters.read(connection);
+            long cpu0 = CpuTime.millis(ProcessHandle.current());
+            long db0 = CpuTime.databaseMillis();
             long t0 = System.nanoTime();
             long done = claimAll();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double thousands = options.tasks() / 1000.0;
+            double cpu = (CpuTime.millis(ProcessHandle.current()) - cpu0) / thousands;
+            double db = (CpuTime.databaseMillis() - db0) / thousands;
             ServerCounters end = ServerCounters.read(connection);
             Map<String, Double> cost = new LinkedHashMap<>();
             start.systemDelta(end).forEach((name, delta) -> cost.put(name, delta / (double) options.tasks()));
@@ -60,7 +65,8 @@ final class JdbcLimit {
             String verified = done == options.tasks() && history == options.warmup() + options.tasks()
                     ? null
                     : "completed " + done + " of " + options.tasks() + ", " + history + " history rows";
-            return new Results.Throughput(options.tasks() / seconds, seconds, cost, verified);
+            return new Results.Throughput(
+                    options.tasks() / seconds, seconds, cost, verified, cpu, db, Map.of("benchmark", cpu));
         } finally {
             database.drop(DATABASE);
         }

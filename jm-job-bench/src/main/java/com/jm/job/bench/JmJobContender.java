@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +74,13 @@ final class JmJobContender extends ContenderBase {
                         + ",NOW(3),'INSERT',0,0,0,NOW(3),NOW(3))"));
         // The last one through the API: its insert wakes the nodes' waiting polls, as any insert does.
         trigger(prefix + (count - 1));
+    }
+
+    @Override
+    public Map<String, Long> cpuMillis() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        processes.forEach(p -> cpu.put(p.name(), p.cpuMillis()));
+        return cpu;
     }
 
     @Override

@@ -49,7 +49,9 @@ final class Report {
                 + extra(options.masterArgs(), "master") + extra(options.nodeArgs(), "nodes") + "; db-scheduler "
                 + options.dbSchedulerThreads() + " threads, lock-and-fetch, polling every "
                 + options.dbSchedulerPolling().toMillis() + " ms; plain JDBC " + options.jdbcThreads()
-                + " claimer threads.");
+                + " claimer threads"
+                + (options.jdbcParams().isEmpty() ? "" : "; JDBC URL parameters `" + options.jdbcParams() + "`")
+                + ".");
         line("");
         throughput();
         latency();
@@ -121,6 +123,10 @@ final class Report {
         line("");
         line("| counter | jm-job | db-scheduler | plain JDBC limit |");
         line("|---|---:|---:|---:|");
+        line("| CPU ms per 1,000 executions: scheduler processes | " + cpu(Repetition::jmJob, true) + " | "
+                + cpu(Repetition::dbScheduler, true) + " | " + limitCpu(true) + " |");
+        line("| CPU ms per 1,000 executions: database server | " + cpu(Repetition::jmJob, false) + " | "
+                + cpu(Repetition::dbScheduler, false) + " | " + limitCpu(false) + " |");
         for (String name : ServerCounters.NAMES) {
             line("| `" + name + "` | "
                     + perRun(r -> r.jmJob() == null ? null : r.jmJob().throughput(), name)
@@ -212,6 +218,26 @@ final class Report {
             return t == null ? null : t.cost().get(name);
         });
         return values.isEmpty() ? "—" : String.format(Locale.ROOT, "%.3f", Stats.median(values));
+    }
+
+    private String cpu(Function<Repetition, Results.Run> of, boolean scheduler) {
+        return median(r -> {
+            Results.Run run = of.apply(r);
+            return run == null ? null : cpuOf(run.throughput(), scheduler);
+        });
+    }
+
+    private String limitCpu(boolean scheduler) {
+        return median(r -> r.jdbcLimit() == null ? null : cpuOf(r.jdbcLimit(), scheduler));
+    }
+
+    private static double cpuOf(Results.Throughput t, boolean scheduler) {
+        return scheduler ? t.schedulerCpuMs() : t.databaseCpuMs();
+    }
+
+    private String median(Function<Repetition, Double> column) {
+        List<Double> values = values(column);
+        return values.isEmpty() ? "—" : String.format(Locale.ROOT, "%.0f", Stats.median(values));
     }
 
     private String idleOf(Function<Repetition, Results.Run> of, String name) {

@@ -47,15 +47,23 @@ final class Scenarios {
 
     private Results.Throughput throughput(Contender contender, Connection connection, long before) throws Exception {
         ServerCounters start = ServerCounters.read(connection);
+        Map<String, Long> cpu0 = contender.cpuMillis();
+        long db0 = CpuTime.databaseMillis();
         long t0 = System.nanoTime();
         contender.submitDue(options.tasks(), "t-");
         awaitDone(contender, Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double thousands = options.tasks() / 1000.0;
+        Map<String, Double> cpuByProcess = new LinkedHashMap<>();
+        contender.cpuMillis().forEach((name, ms) -> cpuByProcess.put(name, (ms - cpu0.get(name)) / thousands));
+        double cpu =
+                cpuByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+        double db = (CpuTime.databaseMillis() - db0) / thousands;
         ServerCounters end = ServerCounters.read(connection);
         Map<String, Double> cost = new LinkedHashMap<>();
         start.systemDelta(end).forEach((name, delta) -> cost.put(name, delta / (double) options.tasks()));
         String verified = contender.verify(before + options.tasks());
-        return new Results.Throughput(options.tasks() / seconds, seconds, cost, verified);
+        return new Results.Throughput(options.tasks() / seconds, seconds, cost, verified, cpu, db, cpuByProcess);
     }
 
     private Results.Idle idle(Connection connection) throws Exception {
