@@ -1,0 +1,137 @@
+package com.jm.job.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one benchmark invocation runs. Every option has a default that reproduces the documented
+ * figures; {@code --name=value} arguments override them.
+ *
+ * @param tasks executions per throughput run (the issue's 20,000)
+ * @param warmup executions run first in each process, not measured, so the JIT has compiled the hot path
+ * @param repetitions how many times each scenario runs
+ * @param latencySamples triggers per latency run
+ * @param idleWindow how long database cost is measured while nothing is due
+ * @param db where MariaDB/MySQL listens: host:port
+ * @param dbUser database user
+ * @param dbPassword database password
+ * @param masterJar the repackaged jm-job master
+ * @param masterPort the HTTP port the master listens on
+ * @param nodes jm-job nodes (separate JVMs)
+ * @param nodeThreads worker threads per node
+ * @param dbSchedulerThreads db-scheduler executor threads
+ * @param dbSchedulerPolling db-scheduler polling interval
+ * @param jdbcThreads claimer threads of the plain JDBC limit
+ * @param report where the Markdown report goes
+ * @param workDir logs and flight recordings
+ * @param jfr record the jm-job JVMs with Java Flight Recorder
+ * @param only run only this contender (jm-job, db-scheduler, jdbc), or all when empty
+ * @param masterArgs extra master arguments (space-separated), for example {@code --jm.job.master.lease=30s}
+ * @param nodeArgs extra node arguments (space-separated), for example {@code --jm.job.client.report.batch-size=200}
+ * @param jdbcParams extra JDBC URL parameters for every contender, for example {@code useLocalSessionState=true}
+ * @param keepDatabases leave the last repetition's databases for inspection instead of dropping them
+ */
+record BenchOptions(
+        int tasks,
+        int warmup,
+        int repetitions,
+        int latencySamples,
+        Duration idleWindow,
+        String db,
+        String dbUser,
+        String dbPassword,
+        Path masterJar,
+        int masterPort,
+        int nodes,
+        int nodeThreads,
+        int dbSchedulerThreads,
+        Duration dbSchedulerPolling,
+        int jdbcThreads,
+        Path report,
+        Path workDir,
+        boolean jfr,
+        String only,
+        List<String> masterArgs,
+        List<String> nodeArgs,
+        String jdbcParams,
+        boolean keepDatabases) {
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            int eq = arg.indexOf('=');
+            given.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        Options o = new Options(given);
+        BenchOptions options = new BenchOptions(
+                o.integer("tasks", 20_000),
+                o.integer("warmup", 10_000),
+                o.integer("repetitions", 3),
+                o.integer("latency-samples", 200),
+                Duration.ofSeconds(o.integer("idle-seconds", 10)),
+                o.text("db", "127.0.0.1:3306"),
+                o.text("db-user", "root"),
+                o.text("db-password", ""),
+                Path.of(o.text("master-jar", "")),
+                o.integer("master-port", 18080),
+                o.integer("nodes", 2),
+                o.integer("node-threads", 32),
+                o.integer("db-scheduler-threads", 32),
+                Duration.ofMillis(o.integer("db-scheduler-polling-ms", 50)),
+                o.integer("jdbc-threads", 4),
+                Path.of(o.text("report", "docs/benchmarks.md")),
+                Path.of(o.text("work-dir", "jm-job-bench/target/bench")),
+                Boolean.parseBoolean(o.text("jfr", "false")),
+                o.text("only", ""),
+                words(o.text("master-args", "")),
+                words(o.text("node-args", "")),
+                o.text("jdbc-params", ""),
+                Boolean.parseBoolean(o.text("keep-databases", "false")));
+        o.rejectUnknown();
+        return options;
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    boolean runs(String contender) {
+        return only.isEmpty() || only.equals(contender);
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:mysql://" + db + "/" + database + "?sslMode=DISABLED&allowPublicKeyRetrieval=true"
+                + (jdbcParams.isEmpty() ? "" : "&" + jdbcParams);
+    }
+
+    private static final class Options {
+        private final Map<String, String> given;
+        private final Map<String, String> unread;
+
+        Options(Map<String, String> given) {
+            this.given = given;
+            this.unread = new HashMap<>(given);
+        }
+
+        int integer(String name, int fallback) {
+            return Integer.parseInt(text(name, String.valueOf(fallback)));
+        }
+
+        String text(String name, String fallback) {
+            unread.remove(name);
+            return given.getOrDefault(name, fallback);
+        }
+
+        void rejectUnknown() {
+            if (!unread.isEmpty()) {
+                throw new IllegalArgumentException("unknown options: " + unread.keySet());
+            }
+        }
+    }
+}

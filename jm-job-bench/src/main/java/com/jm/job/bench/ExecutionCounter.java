@@ -1,0 +1,52 @@
+package com.jm.job.bench;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The executing JVMs' side of {@link HandlerEvents}: counts handler runs and prints the count every
+ * 200 ms when it changed, and prints latency probes' start times at once. Printing per run would
+ * cost the throughput runs more than the handler itself.
+ */
+final class ExecutionCounter {
+
+    /** Ids of tasks whose start time the benchmark measures. */
+    static final String PROBE_PREFIX = "lat-";
+
+    private final String process;
+    private final AtomicLong executed = new AtomicLong();
+
+    ExecutionCounter(String process) {
+        this.process = process;
+        ScheduledExecutorService printer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "bench-counter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicLong printed = new AtomicLong(-1);
+        printer.scheduleWithFixedDelay(
+                () -> {
+                    long now = executed.get();
+                    if (printed.getAndSet(now) != now) {
+                        System.out.println(ChildJvm.MARK + "COUNT " + process + " " + now);
+                    }
+                },
+                200,
+                200,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Called first thing in the handler. */
+    void started(String id) {
+        if (id.startsWith(PROBE_PREFIX)) {
+            System.out.println(ChildJvm.MARK + "START " + id + " " + Micros.now());
+        }
+        executed.incrementAndGet();
+    }
+
+    String process() {
+        return process;
+    }
+}

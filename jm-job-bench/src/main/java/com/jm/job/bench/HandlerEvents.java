@@ -1,0 +1,63 @@
+package com.jm.job.bench;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the executing JVMs report on their output: {@code START <id> <epoch micros>} when a
+ * latency-probe handler starts, {@code COUNT <process> <n>} with how many handlers ran so far, {@code READY <process>}.
+ * Epoch micros come from {@code Instant.now()}, the system clock every process on the machine
+ * shares (unlike {@code nanoTime}, which is per process).
+ */
+final class HandlerEvents {
+
+    private final Map<String, Long> starts = new ConcurrentHashMap<>();
+    private final Map<String, Long> counts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> ready = new ConcurrentHashMap<>();
+
+    void accept(String line) {
+        String[] parts = line.split(" ");
+        if (parts.length == 3 && parts[0].equals("START")) {
+            starts.put(parts[1], Long.parseLong(parts[2]));
+        } else if (parts.length == 3 && parts[0].equals("COUNT")) {
+            counts.put(parts[1], Long.parseLong(parts[2]));
+        } else if (parts.length == 2 && parts[0].equals("READY")) {
+            ready.put(parts[1], true);
+        }
+    }
+
+    /** Waits for the handler of {@code id} to start; its start in epoch micros, or -1 on time-out. */
+    long awaitStart(String id, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            Long start = starts.get(id);
+            if (start != null) {
+                return start;
+            }
+            Thread.sleep(1);
+        }
+        return -1;
+    }
+
+    /** Whether the process of that name said it is ready ({@code READY <process>}). */
+    boolean isReady(String process) {
+        return ready.containsKey(process);
+    }
+
+    /** Handler runs counted by every executing process together. */
+    long executed() {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Waits until the executing processes have reported at least {@code expected} runs. */
+    boolean awaitExecuted(long expected, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (executed() < expected) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+}

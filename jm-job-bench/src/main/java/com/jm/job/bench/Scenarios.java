@@ -1,0 +1,123 @@
+package com.jm.job.bench;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The three measurements, run the same way for every contender: throughput with the database cost
+ * of each execution, the cost of idling, and dispatch latency.
+ */
+final class Scenarios {
+
+    /** How often the benchmark looks whether all executions finished (about 1% of a 5 s run). */
+    private static final long OBSERVE_EVERY_MS = 20;
+    /** Latency probes are spaced by a random gap, so they do not fall in step with a polling period. */
+    private static final int PROBE_GAP_MIN_MS = 30;
+
+    private static final int PROBE_GAP_SPREAD_MS = 100;
+
+    private final BenchOptions options;
+    private final Random random = new Random(42);
+
+    Scenarios(BenchOptions options) {
+        this.options = options;
+    }
+
+    Results.Run run(Contender contender) throws Exception {
+        contender.start();
+        try {
+            Connection connection = contender.benchConnection();
+            long submitted = 0;
+            // Warm-up: the JIT compiles the hot path before anything is measured.
+            submitted += drain(contender, options.warmup(), "w-");
+            Results.Throughput throughput = throughput(contender, connection, submitted);
+            submitted += options.tasks();
+            Results.Idle idle = idle(connection);
+            Results.Latency latency = latency(contender);
+            return new Results.Run(contender.name(), throughput, latency, idle);
+        } finally {
+            contender.close();
+        }
+    }
+
+    private Results.Throughput throughput(Contender contender, Connection connection, long before) throws Exception {
+        ServerCounters start = ServerCounters.read(connection);
+        Map<String, Long> cpu0 = contender.cpuMillis();
+        long db0 = CpuTime.databaseMillis();
+        long t0 = System.nanoTime();
+        contender.submitDue(options.tasks(), "t-");
+        awaitDone(contender, Duration.ofMinutes(5));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double thousands = options.tasks() / 1000.0;
+        Map<String, Double> cpuByProcess = new LinkedHashMap<>();
+        contender.cpuMillis().forEach((name, ms) -> cpuByProcess.put(name, (ms - cpu0.get(name)) / thousands));
+        double cpu =
+                cpuByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+        double db = (CpuTime.databaseMillis() - db0) / thousands;
+        ServerCounters end = ServerCounters.read(connection);
+        Map<String, Double> cost = new LinkedHashMap<>();
+        start.systemDelta(end).forEach((name, delta) -> cost.put(name, delta / (double) options.tasks()));
+        String verified = contender.verify(before + options.tasks());
+        return new Results.Throughput(options.tasks() / seconds, seconds, cost, verified, cpu, db, cpuByProcess);
+    }
+
+    private Results.Idle idle(Connection connection) throws Exception {
+        Thread.sleep(1_000);
+        ServerCounters start = ServerCounters.read(connection);
+        long t0 = System.nanoTime();
+        Thread.sleep(options.idleWindow().toMillis());
+        ServerCounters end = ServerCounters.read(connection);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> perSecond = new LinkedHashMap<>();
+        start.systemDelta(end).forEach((name, delta) -> perSecond.put(name, delta / seconds));
+        return new Results.Idle(perSecond);
+    }
+
+    /** One trigger at a time on an idle system: each waits for the previous handler to start. */
+    private Results.Latency latency(Contender contender) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        int lost = 0;
+        for (int i = 0; i < options.latencySamples(); i++) {
+            String id = ExecutionCounter.PROBE_PREFIX + i;
+            contender.trigger(id);
+            long returned = Micros.now();
+            long started = contender.events().awaitStart(id, 5_000);
+            if (started < 0) {
+                lost++;
+            } else {
+                millis.add((started - returned) / 1000.0);
+            }
+            Thread.sleep(PROBE_GAP_MIN_MS + random.nextInt(PROBE_GAP_SPREAD_MS));
+        }
+        return new Results.Latency(
+                Stats.percentile(millis, 50),
+                Stats.percentile(millis, 95),
+                Stats.percentile(millis, 99),
+                Stats.percentile(millis, 100),
+                millis.size(),
+                lost);
+    }
+
+    private long drain(Contender contender, int count, String prefix) throws Exception {
+        if (count > 0) {
+            contender.submitDue(count, prefix);
+            awaitDone(contender, Duration.ofMinutes(5));
+        }
+        return count;
+    }
+
+    private static void awaitDone(Contender contender, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (contender.unfinished() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(contender.name() + " did not finish within " + timeout);
+            }
+            Thread.sleep(OBSERVE_EVERY_MS);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The benchmark: jm-job vs db-scheduler vs what plain JDBC allows, on the same MariaDB.
+#   scripts/bench.sh                         the documented run (20,000 executions, 3 repetitions, ~10 min)
+#   scripts/bench.sh --tasks=2000 --repetitions=1 --latency-samples=50 --report=/tmp/quick.md   a quick look
+#   scripts/bench.sh --only=jm-job --jfr=true   jm-job only, with flight recordings in jm-job-bench/target/bench
+# Builds the master and the benchmark module (Maven profile `bench`; `mvn verify` never builds it),
+# makes sure MariaDB is reachable (JMJOB_TEST_DB_HOST/PORT/USER/PASSWORD, as for the tests), runs
+# the benchmark, prints its tables and writes them into docs/benchmarks.md. Databases it uses and
+# drops: jmjob_bench, dbsched_bench, jdbclimit_bench. Options: see BenchOptions.java.
+set -euo pipefail
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$script_dir/.." && pwd)
+# shellcheck source=scripts/lib/services.sh
+source "$script_dir/lib/services.sh"
+
+ensure_mariadb
+
+cd "$root"
+jmjob_log "building the master and the benchmark (mvn package -Pbench, tests skipped)..."
+mvn -B -ntp -q -Pbench -pl jm-job-master,jm-job-bench -am package -DskipTests
+
+master_jar=$(ls jm-job-master/target/jm-job-master-*.jar | grep -v original | head -n 1)
+db="${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT}"
+jmjob_log "running the benchmark against MariaDB at $db"
+exec java -Xmx1g -cp "jm-job-bench/target/classes:jm-job-bench/target/lib/*" com.jm.job.bench.BenchMain \
+  --master-jar="$master_jar" --db="$db" --db-user="$JMJOB_TEST_DB_USER" --db-password="$JMJOB_TEST_DB_PASSWORD" "$@"
