@@ -18,7 +18,8 @@ ensure_mariadb
 
 cd "$root"
 jmjob_log "building the master and the benchmark (mvn package -Pbench, tests skipped)..."
-mvn -B -ntp -q -Pbench -pl jm-job-master,jm-job-bench -am package -DskipTests
+# clean: a repackaged jar is left as it is, so a stale module could ride along inside it.
+mvn -B -ntp -q -Pbench -pl jm-job-master,jm-job-bench -am clean package -DskipTests
 
 master_jar=$(ls jm-job-master/target/jm-job-master-*.jar | grep -v original | head -n 1)
 db="${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT}"

@@ -29,6 +29,10 @@ final class JmJobContender extends ContenderBase {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final List<ChildJvm> processes = new ArrayList<>();
+    /** Fresh secrets per run: the master refuses to start on MariaDB without credentials. */
+    private final String apiToken = secret();
+
+    private final String nodeToken = secret();
     private long groupId;
 
     JmJobContender(BenchOptions options, Database database, Path logDir) {
@@ -46,6 +50,7 @@ final class JmJobContender extends ContenderBase {
             String instance = "node-" + i;
             List<String> args = new ArrayList<>(List.of(
                     "--jm.job.client.master-url=" + baseUrl(),
+                    "--jm.job.client.token=" + nodeToken,
                     "--jm.job.client.group=" + GROUP,
                     "--jm.job.client.instance=" + instance,
                     "--jm.job.client.worker-threads=" + options.nodeThreads(),
@@ -132,6 +137,10 @@ final class JmJobContender extends ContenderBase {
                 "--spring.datasource.url=" + options.jdbcUrl(DATABASE),
                 "--spring.datasource.username=" + options.dbUser(),
                 "--spring.datasource.password=" + options.dbPassword(),
+                "--jm.job.master.security.tokens[0].name=bench",
+                "--jm.job.master.security.tokens[0].token=" + apiToken,
+                "--jm.job.master.security.tokens[0].role=OPERATOR",
+                "--jm.job.master.security.node-token=" + nodeToken,
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
         launch.addAll(options.masterArgs());
@@ -168,6 +177,7 @@ final class JmJobContender extends ContenderBase {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl() + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + apiToken)
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -176,6 +186,12 @@ final class JmJobContender extends ContenderBase {
                     "POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static long id(String body) {
