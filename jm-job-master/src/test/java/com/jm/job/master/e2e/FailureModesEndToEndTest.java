@@ -43,12 +43,13 @@ class FailureModesEndToEndTest {
                 long failed = api.insertTask(groupId, "refuses", "refusingJob");
                 long notHandler = api.insertTask(groupId, "plain", "plainBean");
                 long fine = api.insertTask(groupId, "fine", "countingJob");
+                long dataSource = api.insertTask(groupId, "the application's data source", "dataSource");
 
                 JdbcTemplate jdbc = master.jdbc();
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> jdbc.queryForObject(
                                         "SELECT COUNT(*) FROM jm_task_run WHERE state <> 'RUNNING'", Long.class)
-                                == 5);
+                                == 6);
 
                 assertThat(run(jdbc, unknown)).containsEntry("state", "FAILED");
                 assertThat((String) run(jdbc, unknown).get("message"))
@@ -61,6 +62,9 @@ class FailureModesEndToEndTest {
                         .containsEntry("message", "quota exceeded for tenant 7");
                 assertThat((String) run(jdbc, notHandler).get("message")).contains("no job handler named plainBean");
                 assertThat(run(jdbc, fine)).containsEntry("state", "SUCCEEDED");
+                assertThat(run(jdbc, dataSource)).containsEntry("state", "FAILED");
+                assertThat((String) run(jdbc, dataSource).get("message"))
+                        .contains("no job handler named dataSource on node n1");
                 assertThat(calls.get(fine).get()).isEqualTo(1);
                 assertThat(jdbc.queryForObject("SELECT status FROM jm_task WHERE id = ?", Integer.class, thrown))
                         .as("no automatic retry configured: the task is in error")
