@@ -48,7 +48,7 @@ class ReadWriteDataSourceConfiguration {
                     Math.max(250, properties.getReplicaConnectTimeout().toMillis()));
             // A replica that is down at start must not stop the master: reads fall back to the primary.
             pool.setInitializationFailTimeout(-1);
-            SessionTimeZone.initSql(replica.getUrl()).ifPresent(pool::setConnectionInitSql);
+            ConnectionDefaults.apply(pool);
             pools.add(pool);
         }
         return new ReplicaPools(pools);
@@ -58,9 +58,7 @@ class ReadWriteDataSourceConfiguration {
     @Primary
     DataSource dataSource(
             HikariDataSource primaryPool, ReplicaPools replicaPools, JmJobMasterProperties properties, Clock clock) {
-        if (primaryPool.getConnectionInitSql() == null) {
-            SessionTimeZone.initSql(primaryPool.getJdbcUrl()).ifPresent(primaryPool::setConnectionInitSql);
-        }
+        ConnectionDefaults.apply(primaryPool);
         LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(primaryPool);
         if (!replicaPools.pools().isEmpty()) {
             proxy.setReadOnlyDataSource(new ReplicaFailoverDataSource(

@@ -47,9 +47,12 @@ public class FinishService {
         if (byRun.isEmpty()) {
             return new FinishResponse(acknowledged);
         }
-        NodeRegistry.requireOwnRuns(runs, nodeId, acknowledged);
+        List<Long> taskIds = NodeRegistry.ownTaskIds(runs, nodeId, acknowledged);
+        if (taskIds.isEmpty()) {
+            return new FinishResponse(acknowledged);
+        }
         List<RunCompletion.Ending> endings = new ArrayList<>();
-        for (RunningTask task : finishes.lockRunningByRun(acknowledged)) {
+        for (RunningTask task : finishes.lockRunningByRun(taskIds, acknowledged)) {
             RunOutcome outcome = byRun.get(task.getRunId());
             endings.add(new RunCompletion.Ending(
                     task,

@@ -13,6 +13,7 @@ import com.jm.job.master.store.LeaseMapper;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.NodeRecord;
 import com.jm.job.master.store.RunMapper;
+import com.jm.job.master.store.RunOwner;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -86,19 +87,30 @@ public class NodeRegistry {
         if (runIds.isEmpty()) {
             return new HeartbeatResponse(List.of());
         }
-        requireOwnRuns(runs, nodeId, runIds);
-        leases.extend(nodeId, runIds, lease.toMillis());
-        Set<Long> live = new HashSet<>(leases.live(nodeId, runIds));
+        List<Long> taskIds = ownTaskIds(runs, nodeId, runIds);
+        if (taskIds.isEmpty()) {
+            return new HeartbeatResponse(runIds);
+        }
+        leases.extend(nodeId, taskIds, runIds, lease.toMillis());
+        Set<Long> live = new HashSet<>(leases.live(nodeId, taskIds, runIds));
         return new HeartbeatResponse(
                 runIds.stream().filter(id -> !live.contains(id)).toList());
     }
 
-    /** Refuses (403) a call naming runs another node was handed: a node acts only on its own runs. */
-    static void requireOwnRuns(RunMapper runs, long nodeId, List<Long> runIds) {
-        List<Long> foreign = runs.heldByOthers(nodeId, runIds);
+    /**
+     * The tasks of {@code runIds}; refuses (403) a call naming runs another node was handed: a node
+     * acts only on its own runs. Run ids that do not exist are left out.
+     */
+    static List<Long> ownTaskIds(RunMapper runs, long nodeId, List<Long> runIds) {
+        List<RunOwner> owners = runs.owners(runIds);
+        List<Long> foreign = owners.stream()
+                .filter(o -> o.getNodeId() != nodeId)
+                .map(RunOwner::getRunId)
+                .toList();
         if (!foreign.isEmpty()) {
             throw new ForbiddenException("runs " + foreign + " were not handed to node " + nodeId);
         }
+        return owners.stream().map(RunOwner::getTaskId).distinct().sorted().toList();
     }
 
     @Transactional

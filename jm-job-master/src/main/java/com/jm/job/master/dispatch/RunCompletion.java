@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends runs and moves their (locked) tasks on, set-based: one statement for the runs, one for the
- * tasks, whatever the batch size. Shared by node reports and lease recovery so both follow the
+ * Ends runs and moves their (locked) tasks on, set-based: one statement for the runs and one per
+ * kind of move for the tasks, whatever the batch size. Shared by node reports and lease recovery so both follow the
  * same state machine. Runs inside the caller's transaction.
  */
 @Component
@@ -67,7 +69,21 @@ public class RunCompletion {
             cronChanged |= transition.fireAt() != null;
         }
         finishes.endRuns(runs);
-        finishes.moveTasks(transitions);
+        // Grouped by where the tasks go (ignoring which task and run): one plain UPDATE per group.
+        transitions.stream()
+                .collect(Collectors.groupingBy(
+                        t -> new TaskTransition(
+                                0,
+                                0,
+                                t.status(),
+                                t.fireAt(),
+                                t.delayMs(),
+                                t.pendingCause(),
+                                t.lastError(),
+                                t.resetAttempt()),
+                        LinkedHashMap::new,
+                        Collectors.mapping(TaskTransition::taskId, Collectors.toList())))
+                .forEach(finishes::moveAlike);
         if (cronChanged) {
             changes.scheduleChanged();
         }

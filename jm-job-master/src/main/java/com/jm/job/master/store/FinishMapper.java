@@ -11,12 +11,19 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface FinishMapper {
 
-    /** Locks the running tasks whose current run is one of {@code runIds}. */
-    List<RunningTask> lockRunningByRun(@Param("runIds") List<Long> runIds);
+    /**
+     * Locks the running tasks whose current run is one of {@code runIds}. The tasks are found by
+     * primary key ({@code taskIds}, from the run rows), so only they are locked: through a
+     * secondary index InnoDB could lock other nodes' running tasks too and deadlock their reports.
+     */
+    List<RunningTask> lockRunningByRun(@Param("taskIds") List<Long> taskIds, @Param("runIds") List<Long> runIds);
 
     /** Ends runs still RUNNING; a resent outcome finds its run ended and changes nothing. */
     int endRuns(@Param("runs") List<FinishedRun> runs);
 
-    /** Moves each task on from its finished run. */
-    int moveTasks(@Param("transitions") List<TaskTransition> transitions);
+    /**
+     * Moves tasks that leave RUNNING the same way (same status, due time, cause, error) with one
+     * plain set-based UPDATE: a batch of finished runs is mostly a handful of such groups.
+     */
+    int moveAlike(@Param("move") TaskTransition move, @Param("taskIds") List<Long> taskIds);
 }

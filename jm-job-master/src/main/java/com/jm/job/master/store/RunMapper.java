@@ -13,6 +13,6 @@ public interface RunMapper {
 
     long countByTask(long taskId);
 
-    /** Of {@code runIds}, the runs that exist and were handed to a node other than {@code nodeId}. */
-    List<Long> heldByOthers(@Param("nodeId") long nodeId, @Param("runIds") List<Long> runIds);
+    /** Which task and node each of {@code runIds} belongs to (primary-key lookups, no locks). */
+    List<RunOwner> owners(@Param("runIds") List<Long> runIds);
 }

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jm.job.master.audit.AuditTrail;
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.security.ProblemWriter;
 import com.jm.job.master.service.ConflictException;
 import com.jm.job.master.service.NotFoundException;
 import com.jm.job.master.service.TaskService;
@@ -38,7 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebMvcTest(TaskController.class)
 // Controller behaviour only: security's own answers are tested against the whole application.
 @AutoConfigureMockMvc(addFilters = false)
-@Import(PageParams.class)
+@Import({PageParams.class, ProblemWriter.class})
 @EnableConfigurationProperties(JmJobMasterProperties.class)
 class TaskControllerProblemTest {
 
