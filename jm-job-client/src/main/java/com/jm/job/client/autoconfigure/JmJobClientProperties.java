@@ -20,7 +20,7 @@ public class JmJobClientProperties {
 
     public static final String PREFIX = "jm.job.client";
     public static final int DEFAULT_WORKER_THREADS = 8;
-    public static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(20);
     /** The master accepts at most this many tasks per poll and outcomes per report. */
@@ -52,7 +52,11 @@ public class JmJobClientProperties {
     /** How many jobs run at once: the worker pool's size and the most tasks one poll asks for. */
     private int workerThreads = DEFAULT_WORKER_THREADS;
 
-    /** How long the master may hold a poll when nothing is due (at most 2 minutes). */
+    /**
+     * How long the master may hold a poll when nothing is due (at most 2 minutes). Short by
+     * default: an idle poll costs the master no database query, and a node that dies while its
+     * poll is held could be handed work until the poll ends (the run is then LOST at lease expiry).
+     */
     private Duration pollWait = DEFAULT_POLL_WAIT;
 
     /** Time between heartbeats, which keep the leases of running jobs alive. */

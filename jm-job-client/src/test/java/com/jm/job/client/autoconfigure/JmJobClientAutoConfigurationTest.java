@@ -58,7 +58,7 @@ class JmJobClientAutoConfigurationTest {
         runner.run(context -> {
             JmJobClientProperties properties = context.getBean(JmJobClientProperties.class);
             assertThat(properties.getWorkerThreads()).isEqualTo(8);
-            assertThat(properties.getPollWait()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.getPollWait()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(20));
             assertThat(properties.getReport().getBatchSize()).isEqualTo(100);
