@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -50,13 +51,32 @@ public class IndexReconciler {
         return index.isAvailable();
     }
 
-    private void rebuild(PendingIndex store) {
+    /**
+     * Rebuilds at once, for an operator who changed tasks in the database by hand (such writes do
+     * not pass through the master, so only a rebuild puts them in the index). Answers how many
+     * pending tasks the index now holds.
+     */
+    public synchronized int rebuildNow() {
+        try {
+            int pending = rebuild(index.unguarded());
+            lastRebuild = clock.instant();
+            index.markAvailable();
+            return pending;
+        } catch (RuntimeException e) {
+            index.markUnavailable(e);
+            throw e;
+        }
+    }
+
+    private int rebuild(PendingIndex store) {
         Map<Long, Map<Long, Instant>> byGroup = new HashMap<>();
-        for (PendingEntry entry : claims.allPending()) {
+        List<PendingEntry> pending = claims.allPending();
+        for (PendingEntry entry : pending) {
             byGroup.computeIfAbsent(entry.getGroupId(), g -> new HashMap<>())
                     .put(entry.getId(), entry.getNextFireTime().toInstant(ZoneOffset.UTC));
         }
         byGroup.forEach(store::putAll);
         store.markBuilt();
+        return pending.size();
     }
 }

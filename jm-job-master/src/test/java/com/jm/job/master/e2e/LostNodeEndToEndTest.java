@@ -101,7 +101,7 @@ class LostNodeEndToEndTest {
      */
     private static void killMidRun(boolean retry, AfterKill afterKill) {
         try (MasterInstance master = startMaster();
-                NodeProcess doomed = startDoomedNode(master)) {
+                ChildJvm doomed = startDoomedNode(master)) {
             long task = new MasterApi(master.url()).insertTask(task(groupId(master), retry));
             long doomedNode = awaitBlockingRun(master.jdbc(), doomed, task);
             Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
@@ -129,8 +129,8 @@ class LostNodeEndToEndTest {
      * died as if the node were alive and claims work for it, so a poll still held when the lease
      * lapses could take the retry itself. Ending it before then keeps these tests about the lease.
      */
-    private static NodeProcess startDoomedNode(MasterInstance master) {
-        return NodeProcess.start(
+    private static ChildJvm startDoomedNode(MasterInstance master) {
+        return ChildJvm.node(
                 master.url(),
                 GROUP,
                 "doomed",
@@ -169,7 +169,7 @@ class LostNodeEndToEndTest {
      * Waits until the task runs on the node in the other JVM and its handler has started (the
      * node's output names the run); answers that node's id.
      */
-    private static long awaitBlockingRun(JdbcTemplate jdbc, NodeProcess doomed, long task) {
+    private static long awaitBlockingRun(JdbcTemplate jdbc, ChildJvm doomed, long task) {
         String query = "SELECT r.id FROM jm_task_run r JOIN jm_node n ON n.id = r.node_id"
                 + " WHERE r.task_id = ? AND r.state = 'RUNNING' AND n.instance = 'doomed'";
         await().atMost(Duration.ofSeconds(60))
@@ -182,7 +182,7 @@ class LostNodeEndToEndTest {
     }
 
     /** SIGKILLs the node's JVM, proves it is gone, and answers the database time right after. */
-    private static LocalDateTime kill(JdbcTemplate jdbc, NodeProcess doomed) {
+    private static LocalDateTime kill(JdbcTemplate jdbc, ChildJvm doomed) {
         ProcessHandle handle = doomed.handle();
         int exit = doomed.kill();
         assertThat(exit).as("exit status of a JVM ended by SIGKILL (128 + 9)").isEqualTo(137);

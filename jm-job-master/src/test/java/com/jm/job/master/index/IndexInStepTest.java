@@ -153,6 +153,13 @@ class IndexInStepTest extends MariaDbTest {
         assertThat(reconciler.reconcile()).isTrue();
         assertThat(queued()).containsExactly(String.valueOf(id));
         mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.status").value("UP"));
+
+        // An operator who edited the table by hand has the index rebuilt at once.
+        redis.flushDb();
+        call("/api/index/rebuild", "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pending").value(1));
+        assertThat(queued()).containsExactly(String.valueOf(id));
     }
 
     private Set<String> queued() {
