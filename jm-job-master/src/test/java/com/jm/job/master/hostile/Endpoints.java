@@ -52,6 +52,10 @@ final class Endpoints {
     /** Operators only, though a read; its cases check that VIEWER is refused. */
     static final Endpoint AUDIT = new Endpoint("GET /api/audit", WRITE, t -> get("/api/audit"), null);
 
+    /** Reads the database and refills the pending index; writes no table. */
+    static final Endpoint REBUILD_INDEX =
+            new Endpoint("POST /api/index/rebuild", WRITE, t -> post("/api/index/rebuild"), null);
+
     static final Endpoint REGISTER = new Endpoint(
             "POST " + NodeApi.REGISTER,
             NODE_TOKEN,
@@ -95,6 +99,7 @@ final class Endpoints {
             DISABLE_NODE,
             ENABLE_NODE,
             AUDIT,
+            REBUILD_INDEX,
             REGISTER,
             POLL,
             HEARTBEAT,
