@@ -46,7 +46,8 @@ class MasterKilledEndToEndTest {
                                 database,
                                 0,
                                 shared.stream()
-                                        .filter(p -> !p.startsWith("spring.datasource"))
+                                        .filter(p -> !p.startsWith("spring.datasource")
+                                                && !p.startsWith("jm.job.master.background"))
                                         .toArray(String[]::new))
                         .start()) {
             String urlA = "http://127.0.0.1:" + portA;
