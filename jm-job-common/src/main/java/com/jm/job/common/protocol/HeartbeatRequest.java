@@ -1,5 +1,6 @@
 package com.jm.job.common.protocol;
 
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param nodeId the node
  * @param runIds ids of the runs the node is executing now
  */
-public record HeartbeatRequest(long nodeId, List<Long> runIds) {
+public record HeartbeatRequest(long nodeId, @Size(max = 10_000) List<Long> runIds) {
 
     public HeartbeatRequest {
         runIds = runIds == null ? List.of() : List.copyOf(runIds);

@@ -148,6 +148,10 @@ public class TaskService {
     }
 
     private void apply(TaskDefinition definition, TaskRecord task) {
+        if (definition.timeZone() != null && definition.cron() == null) {
+            throw new InvalidFieldException(
+                    "timeZone", "timeZone applies to a cron expression; give a cron or drop it");
+        }
         if (definition.cron() != null) {
             cronSchedule.validate(definition.cron(), definition.timeZone());
             LocalDateTime next = cronSchedule.nextFireTime(definition.cron(), definition.timeZone(), clock.instant());

@@ -91,6 +91,9 @@ class TaskApiTest extends MariaDbTest {
         send(post("/api/tasks"), taskWithZone("zone", "0 * * * * *", "Mars/Olympus"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+        send(post("/api/tasks"), taskWithZone("zone without cron", null, "Mars/Olympus"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_task", Long.class))
                 .isZero();
     }
