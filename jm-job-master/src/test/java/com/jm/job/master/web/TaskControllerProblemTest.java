@@ -1,5 +1,6 @@
 package com.jm.job.master.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -106,6 +107,17 @@ class TaskControllerProblemTest {
         postTask("{\"name\":\"a\",\"beanName\":\"b\",\"groupId\":1,\"owner\":\"x\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("unknown field 'owner'")));
+    }
+
+    @Test
+    void textThatIsNotValidUnicodeIsRefusedNotMangled() throws Exception {
+        postTask("{\"name\":\"x\\uD800y\",\"beanName\":\"b\",\"groupId\":1}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.detail").value(containsString("lone surrogate")));
+        postTask("{\"name\":\"\\uDE00\",\"beanName\":\"b\",\"groupId\":1}").andExpect(status().isBadRequest());
+        verify(tasks, never()).insert(anyLong(), any());
+        assertThat(UnicodeTextAdvice.hasLoneSurrogate("emoji 😀 and 参")).isFalse();
     }
 
     @Test
