@@ -3,6 +3,7 @@ package com.jm.job.master.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jm.job.master.support.Ports;
 import com.jm.job.master.support.RedisCli;
 import com.jm.job.master.support.TestDatabases;
 import com.jm.job.master.support.TestRedis;
@@ -39,7 +40,7 @@ class MasterKilledEndToEndTest {
                 "jm.job.master.lease-check-interval=200ms",
                 "jm.job.master.retry-backoff-base=100ms"));
         shared.addAll(TestRedis.server().masterProperties());
-        int portA = TestRedis.freePort();
+        int portA = Ports.free();
         Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
         try (ChildJvm a = ChildJvm.master("master-a", portA, shared);
                 MasterInstance b = new MasterInstance(

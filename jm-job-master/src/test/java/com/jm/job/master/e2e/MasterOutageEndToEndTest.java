@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.jm.job.client.JobHandler;
 import com.jm.job.client.JobResult;
+import com.jm.job.master.support.Ports;
 import com.jm.job.master.support.TestDatabases;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +20,7 @@ class MasterOutageEndToEndTest {
 
     @Test
     void aNodeStartsWithoutItsMasterAndJoinsWhenTheMasterComesUp() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
         try (NodeInstance node = NodeInstance.start(
                 "http://127.0.0.1:" + port,
@@ -75,12 +74,6 @@ class MasterOutageEndToEndTest {
                     .isEqualTo(3);
         } finally {
             master.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

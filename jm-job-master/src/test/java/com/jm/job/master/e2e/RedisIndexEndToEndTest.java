@@ -3,6 +3,7 @@ package com.jm.job.master.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jm.job.master.support.Ports;
 import com.jm.job.master.support.RedisCli;
 import com.jm.job.master.support.TestDatabases;
 import com.jm.job.master.support.TestRedis;
@@ -90,7 +91,7 @@ class RedisIndexEndToEndTest {
 
     @Test
     void withRedisStoppedTheMasterDispatchesFromTheDatabaseAndSaysItIsDegraded() throws Exception {
-        int port = TestRedis.freePort();
+        int port = Ports.free();
         Process redis = startRedis(port);
         Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
         try (MasterInstance master = MasterInstance.onFreshDatabase(

@@ -1,7 +1,5 @@
 package com.jm.job.master.support;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,15 +54,6 @@ public final class TestRedis {
         throw new IllegalStateException("No Redis for the tests: none reachable at " + host + ":" + port
                 + " and no Docker for Testcontainers. Run scripts/test.sh (it starts or installs one), or set"
                 + " JMJOB_TEST_REDIS_HOST/PORT.");
-    }
-
-    /** A free local port. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The redis-server binary, for tests that need a Redis of their own to stop and start. */
