@@ -62,7 +62,15 @@ final class MultiMaster {
     private long groupId;
 
     /** Statements per minute of one idle window, and CPU ms per minute of the processes running. */
-    record Window(String label, double seconds, Map<String, Double> perMinute, Map<String, Double> cpuPerMinute) {}
+    record Window(
+            String label,
+            double seconds,
+            Map<String, Double> perMinute,
+            Map<String, Double> medianPerMinute,
+            Map<String, Double> cpuPerMinute) {}
+
+    /** The idle windows are read in slices this long. */
+    static final int SLICE_SECONDS = 5;
 
     record Outcome(
             Window mastersOnly,
@@ -147,29 +155,34 @@ final class MultiMaster {
         Map<String, Long> cpu0 = new LinkedHashMap<>();
         measured.forEach(p -> cpu0.put(p.name(), p.cpuMillis()));
         long db0 = CpuTime.databaseMillis();
-        ServerCounters start = ServerCounters.read(connection);
-        long t0 = System.nanoTime();
-        Thread.sleep(options.multiIdleWindow().toMillis());
-        ServerCounters end = ServerCounters.read(connection);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return finish(label, seconds, start, end, measured, cpu0, db0);
+        List<ServerCounters> slices = slices();
+        return finish(label, slices, measured, cpu0, db0);
     }
 
     private Window finish(
-            String label,
-            double seconds,
-            ServerCounters start,
-            ServerCounters end,
-            List<ChildJvm> measured,
-            Map<String, Long> cpu0,
-            long db0) {
+            String label, List<ServerCounters> slices, List<ChildJvm> measured, Map<String, Long> cpu0, long db0) {
+        double seconds = (slices.get(slices.size() - 1).nanos() - slices.get(0).nanos()) / 1e9;
         Map<String, Double> perMinute = new LinkedHashMap<>();
-        start.systemDelta(end).forEach((name, delta) -> perMinute.put(name, delta * 60 / seconds));
+        slices.get(0)
+                .systemDelta(slices.get(slices.size() - 1))
+                .forEach((name, delta) -> perMinute.put(name, delta * 60 / seconds));
+        // Other clients of a shared server come in bursts: the median slice leaves them out.
+        Map<String, List<Double>> bySlice = new LinkedHashMap<>();
+        for (int i = 1; i < slices.size(); i++) {
+            double sliceSeconds = (slices.get(i).nanos() - slices.get(i - 1).nanos()) / 1e9;
+            slices.get(i - 1).systemDelta(slices.get(i)).forEach((name, delta) -> bySlice.computeIfAbsent(
+                            name, n -> new ArrayList<>())
+                    .add(delta * 60 / sliceSeconds));
+        }
+        Map<String, Double> median = new LinkedHashMap<>();
+        bySlice.forEach((name, values) -> median.put(name, Stats.median(values)));
         Map<String, Double> cpu = new LinkedHashMap<>();
         measured.forEach(p -> cpu.put(p.name(), (p.cpuMillis() - cpu0.get(p.name())) * 60 / seconds));
         cpu.put("database", (CpuTime.databaseMillis() - db0) * 60 / seconds);
-        Window window = new Window(label, seconds, perMinute, cpu);
-        System.out.printf("[bench] multi: %s: per minute %s; CPU ms per minute %s%n", label, perMinute, cpu);
+        Window window = new Window(label, seconds, perMinute, median, cpu);
+        System.out.printf(
+                "[bench] multi: %s: per minute %s; median %d-s slice %s; CPU ms per minute %s%n",
+                label, perMinute, SLICE_SECONDS, median, cpu);
         return window;
     }
 
@@ -208,15 +221,11 @@ final class MultiMaster {
             Map<String, Long> cpu0 = new LinkedHashMap<>();
             measured.forEach(p -> cpu0.put(p.name(), p.cpuMillis()));
             long db0 = CpuTime.databaseMillis();
-            ServerCounters start = ServerCounters.read(connection);
-            long t0 = System.nanoTime();
-            Thread.sleep(options.multiIdleWindow().toMillis());
-            ServerCounters end = ServerCounters.read(connection);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            List<ServerCounters> slices = slices();
             if (failures.get() > 0) {
                 throw new IllegalStateException(failures.get() + " naive polls failed");
             }
-            return finish(label, seconds, start, end, measured, cpu0, db0);
+            return finish(label, slices, measured, cpu0, db0);
         } finally {
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -224,6 +233,22 @@ final class MultiMaster {
                 poller.close();
             }
         }
+    }
+
+    /** Counters at the start of the idle window and after every slice of it. */
+    private List<ServerCounters> slices() throws Exception {
+        List<ServerCounters> slices = new ArrayList<>();
+        slices.add(ServerCounters.read(connection));
+        long start = System.nanoTime();
+        long windowNanos = options.multiIdleWindow().toNanos();
+        for (int i = 1; i * SLICE_SECONDS * 1_000_000_000L <= windowNanos; i++) {
+            long wait = start + i * SLICE_SECONDS * 1_000_000_000L - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            slices.add(ServerCounters.read(connection));
+        }
+        return slices;
     }
 
     private void startLatencyNodes() throws Exception {
