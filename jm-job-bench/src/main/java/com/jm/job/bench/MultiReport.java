@@ -63,11 +63,11 @@ final class MultiReport {
         md.append("#### Targets (Redis issue)\n\n| target | figure | met |\n|---|---|---|\n");
         md.append(String.format(
                 Locale.ROOT,
-                "| idle polling SELECTs per minute close to zero (< 1%% of the plain loop's) | %.0f/min vs %.0f/min"
-                        + " (%.2f%%) | %s |%n",
-                jm,
-                naive,
-                naive > 0 ? 100 * jm / naive : Double.NaN,
+                "| idle polling SELECTs per minute close to zero (< 1%% of the plain loop's) | %d/min vs %d/min"
+                        + " (%.1f%%) | %s |%n",
+                Math.round(jm),
+                Math.round(naive),
+                naive > 0 ? Math.max(0, 100 * jm / naive) : Double.NaN,
                 met(jm < IDLE_SHARE * naive)));
         md.append(String.format(
                 Locale.ROOT, "| dispatch p50 < 10 ms | %.1f ms | %s |%n", l.p50(), met(l.p50() < P50_TARGET_MS)));
@@ -86,7 +86,7 @@ final class MultiReport {
         for (String name : COLUMNS) {
             double value = window.medianPerMinute().getOrDefault(name, 0.0)
                     - (minus == null ? 0 : minus.medianPerMinute().getOrDefault(name, 0.0));
-            md.append(String.format(Locale.ROOT, " | %.0f", value));
+            md.append(" | ").append(Math.round(value));
         }
         md.append(" | ");
         if (showCpu) {
@@ -99,7 +99,7 @@ final class MultiReport {
         }
         double whole = window.perMinute().getOrDefault("Com_select", 0.0)
                 - (minus == null ? 0 : minus.perMinute().getOrDefault("Com_select", 0.0));
-        md.append(String.format(Locale.ROOT, " | %.0f |%n", whole));
+        md.append(" | ").append(Math.round(whole)).append(" |\n");
     }
 
     private static double net(MultiMaster.Window window, MultiMaster.Window baseline, String name) {
