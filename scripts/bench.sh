@@ -3,6 +3,8 @@
 #   scripts/bench.sh                         the documented run (20,000 executions, 3 repetitions, ~10 min)
 #   scripts/bench.sh --tasks=2000 --repetitions=1 --latency-samples=50 --report=/tmp/quick.md   a quick look
 #   scripts/bench.sh --only=jm-job --jfr=true   jm-job only, with flight recordings in jm-job-bench/target/bench
+#   scripts/bench.sh --only=multi            two masters + Redis: idle cost of 20 nodes vs a plain polling loop,
+#                                            dispatch latency across masters (~5 min; needs Redis, flushes its database 14)
 # Builds the master and the benchmark module (Maven profile `bench`; `mvn verify` never builds it),
 # makes sure MariaDB is reachable (JMJOB_TEST_DB_HOST/PORT/USER/PASSWORD, as for the tests), runs
 # the benchmark, prints its tables and writes them into docs/benchmarks.md. Databases it uses and
@@ -15,6 +17,12 @@ root=$(cd "$script_dir/.." && pwd)
 source "$script_dir/lib/services.sh"
 
 ensure_mariadb
+extra=()
+if [[ " $* " == *" --only=multi "* ]]; then
+  # The two-master scenario also needs Redis (JMJOB_TEST_REDIS_HOST/PORT, as for the tests).
+  ensure_redis
+  extra+=("--redis=${JMJOB_TEST_REDIS_HOST}:${JMJOB_TEST_REDIS_PORT}")
+fi
 
 cd "$root"
 jmjob_log "building the master and the benchmark (mvn package -Pbench, tests skipped)..."
@@ -25,4 +33,4 @@ master_jar=$(ls jm-job-master/target/jm-job-master-*.jar | grep -v original | he
 db="${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT}"
 jmjob_log "running the benchmark against MariaDB at $db"
 exec java -Xmx1g -cp "jm-job-bench/target/classes:jm-job-bench/target/lib/*" com.jm.job.bench.BenchMain \
-  --master-jar="$master_jar" --db="$db" --db-user="$JMJOB_TEST_DB_USER" --db-password="$JMJOB_TEST_DB_PASSWORD" "$@"
+  --master-jar="$master_jar" --db="$db" --db-user="$JMJOB_TEST_DB_USER" --db-password="$JMJOB_TEST_DB_PASSWORD" ${extra[@]+"${extra[@]}"} "$@"

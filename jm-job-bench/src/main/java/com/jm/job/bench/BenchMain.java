@@ -30,6 +30,15 @@ public final class BenchMain {
         String date = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         String loadBefore = Machine.loadAverage();
         Machine machine = Machine.describe(database);
+        if (options.only().equals("multi")) {
+            MultiMaster.Outcome outcome = new MultiMaster(options, database, logDir.resolve("multi")).run();
+            String section = MultiReport.render(outcome, date, options);
+            System.out.println();
+            System.out.println(section);
+            write(options.report(), section, MultiReport.BEGIN, MultiReport.END);
+            System.out.println("Written to " + options.report());
+            return;
+        }
         Scenarios scenarios = new Scenarios(options);
         List<Repetition> repetitions = new ArrayList<>();
         for (int n = 1; n <= options.repetitions(); n++) {
@@ -58,7 +67,7 @@ public final class BenchMain {
         String report = new Report(options, machine, date, loadBefore, Machine.loadAverage(), repetitions).render();
         System.out.println();
         System.out.println(report);
-        write(options.report(), report);
+        write(options.report(), report, BEGIN, END);
         System.out.println("Written to " + options.report());
     }
 
@@ -78,13 +87,13 @@ public final class BenchMain {
     }
 
     /** Replaces what lies between the markers, keeping the hand-written method and findings. */
-    static void write(Path file, String generated) throws Exception {
-        String block = BEGIN + "\n" + generated + END;
+    static void write(Path file, String generated, String beginMarker, String endMarker) throws Exception {
+        String block = beginMarker + "\n" + generated + endMarker;
         String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
+        int begin = text.indexOf(beginMarker);
+        int end = text.indexOf(endMarker);
         String updated = begin >= 0 && end > begin
-                ? text.substring(0, begin) + block + text.substring(end + END.length())
+                ? text.substring(0, begin) + block + text.substring(end + endMarker.length())
                 : text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + block + "\n";
         Files.writeString(file, updated, StandardCharsets.UTF_8);
     }

@@ -28,11 +28,16 @@ import java.util.Map;
  * @param report where the Markdown report goes
  * @param workDir logs and flight recordings
  * @param jfr record the jm-job JVMs with Java Flight Recorder
- * @param only run only this contender (jm-job, db-scheduler, jdbc), or all when empty
+ * @param only run only this contender (jm-job, db-scheduler, jdbc), or all when empty; {@code multi} runs
+ *     the two-master scenario instead (not part of the default run)
  * @param masterArgs extra master arguments (space-separated), for example {@code --jm.job.master.lease=30s}
  * @param nodeArgs extra node arguments (space-separated), for example {@code --jm.job.client.report.batch-size=200}
  * @param jdbcParams extra JDBC URL parameters for every contender, for example {@code useLocalSessionState=true}
  * @param keepDatabases leave the last repetition's databases for inspection instead of dropping them
+ * @param idleNodes idle nodes of the two-master scenario ({@code --only=multi})
+ * @param multiIdleWindow how long each idle window of the two-master scenario lasts
+ * @param redis where Redis listens for the two-master scenario: host:port
+ * @param redisDatabase the Redis database the two-master scenario flushes and uses
  */
 record BenchOptions(
         int tasks,
@@ -57,7 +62,11 @@ record BenchOptions(
         List<String> masterArgs,
         List<String> nodeArgs,
         String jdbcParams,
-        boolean keepDatabases) {
+        boolean keepDatabases,
+        int idleNodes,
+        Duration multiIdleWindow,
+        String redis,
+        int redisDatabase) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -92,7 +101,11 @@ record BenchOptions(
                 words(o.text("master-args", "")),
                 words(o.text("node-args", "")),
                 o.text("jdbc-params", ""),
-                Boolean.parseBoolean(o.text("keep-databases", "false")));
+                Boolean.parseBoolean(o.text("keep-databases", "false")),
+                o.integer("idle-nodes", 20),
+                Duration.ofSeconds(o.integer("multi-idle-seconds", 60)),
+                o.text("redis", "127.0.0.1:6379"),
+                o.integer("redis-database", 14));
         o.rejectUnknown();
         return options;
     }

@@ -191,13 +191,13 @@ final class JmJobContender extends ContenderBase {
         return response.body();
     }
 
-    private static String secret() {
+    static String secret() {
         byte[] bytes = new byte[32];
         new java.security.SecureRandom().nextBytes(bytes);
         return java.util.HexFormat.of().formatHex(bytes);
     }
 
-    private static long id(String body) {
+    static long id(String body) {
         Matcher matcher = ID.matcher(body);
         if (!matcher.find()) {
             throw new IllegalStateException("no id in " + body);

@@ -32,9 +32,16 @@ final class ServerCounters {
     private final Map<String, Long> global;
     private final Map<String, Long> session;
 
+    private final long nanos = System.nanoTime();
+
     private ServerCounters(Map<String, Long> global, Map<String, Long> session) {
         this.global = global;
         this.session = session;
+    }
+
+    /** When the snapshot was taken ({@code System.nanoTime}). */
+    long nanos() {
+        return nanos;
     }
 
     static ServerCounters read(Connection connection) throws SQLException {
