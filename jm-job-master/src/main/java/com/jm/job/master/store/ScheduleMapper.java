@@ -12,8 +12,9 @@ public interface ScheduleMapper {
     List<FiredTask> lockDueCron(@Param("limit") int limit);
 
     /**
-     * Moves locked cron tasks to pending. Conditional on status 0, so two masters firing one slot
-     * cannot both succeed; the fire time stays as the task's due time.
+     * Moves cron tasks locked by {@link #lockDueCron} in the same transaction to pending. The lock
+     * (taken with their status 0, skipping rows another master holds) is what lets exactly one
+     * master fire a slot; the fire time stays as the task's due time.
      */
     int fire(@Param("tasks") List<FiredTask> tasks);
 
