@@ -1,9 +1,5 @@
 package com.jm.job.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,15 +20,8 @@ final class JmJobContender extends ContenderBase {
     private static final String GROUP = "bench";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final MasterAccess access = new MasterAccess();
     private final List<ChildJvm> processes = new ArrayList<>();
-    /** Fresh secrets per run: the master refuses to start on MariaDB without credentials. */
-    private final String apiToken = secret();
-
-    private final String nodeToken = secret();
     private long groupId;
 
     JmJobContender(BenchOptions options, Database database, Path logDir) {
@@ -44,13 +33,13 @@ final class JmJobContender extends ContenderBase {
         database.recreate(DATABASE);
         processes.add(ChildJvm.start("master", jvmOptions("master"), masterLaunch(), logDir, line -> {}));
         awaitMaster();
-        groupId = id(post("/api/groups", "{\"name\":\"" + GROUP + "\"}"));
+        groupId = id(access.post(baseUrl(), "/api/groups", "{\"name\":\"" + GROUP + "\"}"));
         connection = database.connect(DATABASE);
         for (int i = 1; i <= options.nodes(); i++) {
             String instance = "node-" + i;
             List<String> args = new ArrayList<>(List.of(
                     "--jm.job.client.master-url=" + baseUrl(),
-                    "--jm.job.client.token=" + nodeToken,
+                    "--jm.job.client.token=" + access.nodeToken,
                     "--jm.job.client.group=" + GROUP,
                     "--jm.job.client.instance=" + instance,
                     "--jm.job.client.worker-threads=" + options.nodeThreads(),
@@ -80,7 +69,7 @@ final class JmJobContender extends ContenderBase {
         // Rows written straight to the table bypass the master's pending index: have it rebuilt
         // (as an operator would after editing the table), then the last one through the API, whose
         // insert wakes the nodes' waiting polls, as any insert does.
-        post("/api/index/rebuild", "");
+        access.post(baseUrl(), "/api/index/rebuild", "");
         trigger(prefix + (count - 1));
     }
 
@@ -99,7 +88,8 @@ final class JmJobContender extends ContenderBase {
 
     @Override
     public void trigger(String id) throws Exception {
-        post(
+        access.post(
+                baseUrl(),
                 "/api/tasks",
                 "{\"name\":\"" + id + "\",\"beanName\":\"" + BenchNode.HANDLER + "\",\"groupId\":" + groupId + "}");
     }
@@ -140,12 +130,9 @@ final class JmJobContender extends ContenderBase {
                 "--spring.datasource.url=" + options.jdbcUrl(DATABASE),
                 "--spring.datasource.username=" + options.dbUser(),
                 "--spring.datasource.password=" + options.dbPassword(),
-                "--jm.job.master.security.tokens[0].name=bench",
-                "--jm.job.master.security.tokens[0].token=" + apiToken,
-                "--jm.job.master.security.tokens[0].role=OPERATOR",
-                "--jm.job.master.security.node-token=" + nodeToken,
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
+        launch.addAll(access.masterArgs());
         launch.addAll(options.masterArgs());
         return launch;
     }
@@ -162,39 +149,8 @@ final class JmJobContender extends ContenderBase {
         Waits.until(
                 "the jm-job master to answer",
                 Duration.ofSeconds(180),
-                () -> {
-                    try {
-                        HttpResponse<String> response = http.send(
-                                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        return response.statusCode() == 200;
-                    } catch (java.io.IOException e) {
-                        return false;
-                    }
-                },
+                () -> access.answers(baseUrl()),
                 this::checkAlive);
-    }
-
-    private String post(String path, String json) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + apiToken)
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(
-                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    static String secret() {
-        byte[] bytes = new byte[32];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     static long id(String body) {

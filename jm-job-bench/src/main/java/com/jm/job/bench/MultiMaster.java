@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,12 +47,7 @@ final class MultiMaster {
     private final Path logDir;
     private final HandlerEvents events = new HandlerEvents();
     private final List<ChildJvm> processes = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-    private final String apiToken = JmJobContender.secret();
-    private final String nodeToken = JmJobContender.secret();
+    private final MasterAccess access = new MasterAccess();
     private final Random random = new Random(42);
     private Connection connection;
     private long groupId;
@@ -96,7 +87,7 @@ final class MultiMaster {
             // One after the other: the first creates the schema.
             startMaster("master-a", options.masterPort());
             startMaster("master-b", options.masterPort() + 1);
-            groupId = JmJobContender.id(post(0, "/api/groups", "{\"name\":\"" + GROUP + "\"}"));
+            groupId = JmJobContender.id(access.post(url(0), "/api/groups", "{\"name\":\"" + GROUP + "\"}"));
             connection = database.connect(DATABASE);
 
             Window mastersOnly = window("two masters, no node", List.of());
@@ -105,7 +96,7 @@ final class MultiMaster {
                     List.of("-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                     ChildJvm.mainClass(
                             IdleNodes.class,
-                            List.of(String.valueOf(options.idleNodes()), url(0), url(1), nodeToken, GROUP)),
+                            List.of(String.valueOf(options.idleNodes()), url(0), url(1), access.nodeToken, GROUP)),
                     logDir,
                     events::accept);
             processes.add(idle);
@@ -257,7 +248,7 @@ final class MultiMaster {
             String masters = i == 1 ? url(0) + "," + url(1) : url(1) + "," + url(0);
             List<String> args = new ArrayList<>(List.of(
                     "--jm.job.client.master-url=" + masters,
-                    "--jm.job.client.token=" + nodeToken,
+                    "--jm.job.client.token=" + access.nodeToken,
                     "--jm.job.client.group=" + GROUP,
                     "--jm.job.client.instance=" + instance,
                     "--jm.job.client.worker-threads=" + options.nodeThreads(),
@@ -306,8 +297,8 @@ final class MultiMaster {
     }
 
     private void trigger(int master, String name) throws Exception {
-        post(
-                master,
+        access.post(
+                url(master),
                 "/api/tasks",
                 "{\"name\":\"" + name + "\",\"beanName\":\"" + BenchNode.HANDLER + "\",\"groupId\":" + groupId + "}");
     }
@@ -320,34 +311,19 @@ final class MultiMaster {
                 "--spring.datasource.url=" + options.jdbcUrl(DATABASE),
                 "--spring.datasource.username=" + options.dbUser(),
                 "--spring.datasource.password=" + options.dbPassword(),
-                "--jm.job.master.security.tokens[0].name=bench",
-                "--jm.job.master.security.tokens[0].token=" + apiToken,
-                "--jm.job.master.security.tokens[0].role=OPERATOR",
-                "--jm.job.master.security.node-token=" + nodeToken,
                 "--jm.job.master.index=redis",
                 "--spring.data.redis.host=" + redisHost(),
                 "--spring.data.redis.port=" + redisPort(),
                 "--spring.data.redis.database=" + options.redisDatabase(),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
+        launch.addAll(access.masterArgs());
         launch.addAll(options.masterArgs());
         processes.add(ChildJvm.start(name, List.of("-Xms256m", "-Xmx512m"), launch, logDir, line -> {}));
-        String health = "http://127.0.0.1:" + port + "/actuator/health";
         Waits.until(
                 name + " to answer",
                 Duration.ofSeconds(180),
-                () -> {
-                    try {
-                        return http.send(
-                                                HttpRequest.newBuilder(URI.create(health))
-                                                        .build(),
-                                                HttpResponse.BodyHandlers.ofString())
-                                        .statusCode()
-                                == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                },
+                () -> access.answers("http://127.0.0.1:" + port),
                 this::checkAlive);
     }
 
@@ -357,21 +333,6 @@ final class MultiMaster {
                 Duration.ofSeconds(180),
                 () -> Database.queryLong(connection, "SELECT COUNT(*) FROM jm_node WHERE stopped_at IS NULL") == count,
                 this::checkAlive);
-    }
-
-    private String post(int master, String path, String json) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url(master) + path))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + apiToken)
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(
-                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 
     private String url(int master) {
