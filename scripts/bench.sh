@@ -29,7 +29,8 @@ jmjob_log "building the master and the benchmark (mvn package -Pbench, tests ski
 # clean: a repackaged jar is left as it is, so a stale module could ride along inside it.
 mvn -B -ntp -q -Pbench -pl jm-job-master,jm-job-bench -am clean package -DskipTests
 
-master_jar=$(ls jm-job-master/target/jm-job-master-*.jar | grep -v original | head -n 1)
+master_jars=(jm-job-master/target/jm-job-master-*.jar) # the repackaged jar; the plain one ends .jar.original
+master_jar=${master_jars[0]}
 db="${JMJOB_TEST_DB_HOST}:${JMJOB_TEST_DB_PORT}"
 jmjob_log "running the benchmark against MariaDB at $db"
 exec java -Xmx1g -cp "jm-job-bench/target/classes:jm-job-bench/target/lib/*" com.jm.job.bench.BenchMain \

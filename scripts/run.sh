@@ -16,8 +16,10 @@ log "building (mvn clean package, tests skipped)..."
 # module could be run with the old copy of another inside the sample's jar.
 mvn -B -ntp -q -DskipTests clean package
 
-master_jar=$(ls jm-job-master/target/jm-job-master-*.jar | grep -v original | head -n 1)
-sample_jar=$(ls jm-job-sample/target/jm-job-sample-*.jar | grep -v original | head -n 1)
+master_jars=(jm-job-master/target/jm-job-master-*.jar) # the repackaged jar; the plain one ends .jar.original
+master_jar=${master_jars[0]}
+sample_jars=(jm-job-sample/target/jm-job-sample-*.jar) # the repackaged jar; the plain one ends .jar.original
+sample_jar=${sample_jars[0]}
 pids=()
 
 stop_all() {

@@ -60,9 +60,10 @@ _jmjob_sql_client() {
 # mariadbd / mariadb-install-db live in /usr/sbin and /usr/bin on Debian, but
 # /usr/sbin is often not on a normal user's PATH. JMJOB_MARIADBD and
 # JMJOB_MARIADB_INSTALL_DB override the lookup (e.g. for a tarball install).
-_jmjob_find_mariadbd() {
+# Prints the first candidate that is an executable path or a command on PATH.
+_jmjob_find_first() {
   local candidate
-  for candidate in "${JMJOB_MARIADBD:-}" mariadbd mysqld /usr/sbin/mariadbd /usr/sbin/mysqld; do
+  for candidate in "$@"; do
     [[ -n "$candidate" ]] || continue
     if [[ "$candidate" == */* ]]; then
       [[ -x "$candidate" ]] && { echo "$candidate"; return 0; }
@@ -74,19 +75,13 @@ _jmjob_find_mariadbd() {
   return 1
 }
 
+_jmjob_find_mariadbd() {
+  _jmjob_find_first "${JMJOB_MARIADBD:-}" mariadbd mysqld /usr/sbin/mariadbd /usr/sbin/mysqld
+}
+
 _jmjob_find_install_db() {
-  local candidate
-  for candidate in "${JMJOB_MARIADB_INSTALL_DB:-}" mariadb-install-db mysql_install_db \
-    /usr/bin/mariadb-install-db /usr/bin/mysql_install_db; do
-    [[ -n "$candidate" ]] || continue
-    if [[ "$candidate" == */* ]]; then
-      [[ -x "$candidate" ]] && { echo "$candidate"; return 0; }
-    elif command -v "$candidate" >/dev/null 2>&1; then
-      command -v "$candidate"
-      return 0
-    fi
-  done
-  return 1
+  _jmjob_find_first "${JMJOB_MARIADB_INSTALL_DB:-}" mariadb-install-db mysql_install_db \
+    /usr/bin/mariadb-install-db /usr/bin/mysql_install_db
 }
 
 # Plain TCP probe without any client tools (bash's /dev/tcp). Runs in a
