@@ -68,7 +68,13 @@ public class JmJobClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Worker jmJobWorker(JobHandlerRegistry handlers, OutcomeReporter reporter, NodeSession session) {
-        return new Worker(handlers, reporter, properties.getWorkerThreads(), session.instance(), Clock.systemUTC());
+        return new Worker(
+                handlers,
+                reporter,
+                properties.getWorkerThreads(),
+                properties.getPrefetch(),
+                session.instance(),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -49,8 +49,18 @@ public class JmJobClientProperties {
     /** Address this node reports to operators; defaults to the local host's address. */
     private String ip;
 
-    /** How many jobs run at once: the worker pool's size and the most tasks one poll asks for. */
+    /** How many jobs run at once: the worker pool's size. */
     private int workerThreads = DEFAULT_WORKER_THREADS;
+
+    /**
+     * How many claimed tasks may wait in the node for a free worker thread (0, the default: none).
+     * For many short tasks: the node then polls only once at least this many slots are free and
+     * claims up to {@code worker-threads + prefetch} tasks in one poll, so the master and the
+     * database handle large batches. The cost: tasks waiting here are not available to other nodes
+     * (their leases are kept alive by heartbeats, and their time-out starts when they start). Keep
+     * it 0 for long-running tasks.
+     */
+    private int prefetch;
 
     /**
      * How long the master may hold a poll when nothing is due (at most 2 minutes). Short by
@@ -145,6 +155,12 @@ public class JmJobClientProperties {
         }
         if (workerThreads < 1 || workerThreads > PROTOCOL_BATCH_LIMIT) {
             throw invalid("worker-threads", workerThreads, "It must be between 1 and " + PROTOCOL_BATCH_LIMIT + ".");
+        }
+        if (prefetch < 0 || workerThreads + prefetch > PROTOCOL_BATCH_LIMIT) {
+            throw invalid(
+                    "prefetch",
+                    prefetch,
+                    "It must be 0 or more, and worker-threads + prefetch at most " + PROTOCOL_BATCH_LIMIT + ".");
         }
         if (report.batchSize < 1 || report.batchSize > PROTOCOL_BATCH_LIMIT) {
             throw invalid(

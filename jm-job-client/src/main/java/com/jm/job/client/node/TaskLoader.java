@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Pulls the group's due tasks from the master (thread {@code jm-job-loader}). It registers the node
  * first (and again whenever the master forgot it), then long-polls only while the {@link Worker}
- * has free slots and asks for no more tasks than that: back-pressure, so a busy node leaves work to
- * its peers instead of queueing it. An unreachable master is retried with back-off.
+ * wants tasks ({@link Worker#wanted}) and asks for no more than that: back-pressure, so a busy node
+ * leaves work to its peers instead of queueing it beyond its prefetch. An unreachable master is
+ * retried with back-off.
  */
 public class TaskLoader extends NodeLoop {
 
@@ -52,10 +53,13 @@ public class TaskLoader extends NodeLoop {
         OptionalLong nodeId = session.nodeId();
         if (nodeId.isEmpty()) {
             register();
-        } else if (worker.freeSlots() == 0) {
-            waiter.await(pollWait);
         } else {
-            poll(nodeId.getAsLong(), worker.freeSlots());
+            int wanted = worker.wanted();
+            if (wanted == 0) {
+                waiter.await(pollWait);
+            } else {
+                poll(nodeId.getAsLong(), wanted);
+            }
         }
     }
 
@@ -73,10 +77,10 @@ public class TaskLoader extends NodeLoop {
         }
     }
 
-    private void poll(long nodeId, int freeSlots) throws InterruptedException {
+    private void poll(long nodeId, int wanted) throws InterruptedException {
         List<TaskAssignment> tasks;
         try {
-            tasks = master.poll(new PollRequest(nodeId, freeSlots, pollWait.toMillis()))
+            tasks = master.poll(new PollRequest(nodeId, wanted, pollWait.toMillis()))
                     .tasks();
             backoff.reset();
         } catch (UnknownNodeException e) {

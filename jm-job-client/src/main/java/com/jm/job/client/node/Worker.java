@@ -26,9 +26,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The node's bounded pool of job threads ({@code jm-job-worker-N}). Each run takes one slot; the
- * task loader asks the master for no more tasks than there are free slots, so nothing queues up
- * inside the node. A run ends with its outcome handed to the {@link OutcomeReporter}.
+ * The node's bounded pool of job threads ({@code jm-job-worker-N}). Each claimed run takes one slot
+ * until it ends; there are as many slots as threads plus the prefetch, and the task loader asks the
+ * master for no more tasks than there are free slots. With no prefetch (the default) nothing queues
+ * inside the node; with a prefetch, up to that many claimed runs wait here for a thread, so that a
+ * node running many short tasks claims them in large batches. A run ends with its outcome handed to
+ * the {@link OutcomeReporter}.
  */
 public class Worker {
 
@@ -41,6 +44,7 @@ public class Worker {
     private final String nodeName;
     private final Clock clock;
     private final Semaphore slots;
+    private final int minBatch;
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor pool;
@@ -50,16 +54,24 @@ public class Worker {
      * @param handlers where runs find their handler
      * @param reporter where outcomes go
      * @param threads how many runs may execute at once
+     * @param prefetch how many claimed runs may wait for a thread (0: none)
      * @param nodeName the node's name in messages, for example {@code host:pid}
      * @param clock measures how long runs take
      */
-    public Worker(JobHandlerRegistry handlers, OutcomeReporter reporter, int threads, String nodeName, Clock clock) {
+    public Worker(
+            JobHandlerRegistry handlers,
+            OutcomeReporter reporter,
+            int threads,
+            int prefetch,
+            String nodeName,
+            Clock clock) {
         this.handlers = handlers;
         this.reporter = reporter;
         this.nodeName = nodeName;
         this.clock = clock;
-        this.slots = new Semaphore(threads);
-        // The queue never holds more than `threads` runs: the slots bound what is submitted.
+        this.slots = new Semaphore(threads + prefetch);
+        this.minBatch = Math.max(1, prefetch);
+        // The queue never holds more than `threads + prefetch` runs: the slots bound what is submitted.
         this.pool = new ThreadPoolExecutor(
                 threads,
                 threads,
@@ -74,6 +86,17 @@ public class Worker {
     /** How many more runs the pool can take now. */
     public int freeSlots() {
         return slots.availablePermits();
+    }
+
+    /**
+     * How many tasks to ask the master for now: the free slots, or 0 while fewer than the prefetch
+     * are free. With a prefetch the node asks again only once its threads are about to run out of
+     * queued runs, so each poll claims a large batch instead of one task per freed slot; without
+     * one it asks as soon as a thread is free.
+     */
+    public int wanted() {
+        int free = slots.availablePermits();
+        return free >= minBatch ? free : 0;
     }
 
     /**

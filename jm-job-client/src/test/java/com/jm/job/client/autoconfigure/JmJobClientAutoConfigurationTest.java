@@ -58,6 +58,7 @@ class JmJobClientAutoConfigurationTest {
         runner.run(context -> {
             JmJobClientProperties properties = context.getBean(JmJobClientProperties.class);
             assertThat(properties.getWorkerThreads()).isEqualTo(8);
+            assertThat(properties.getPrefetch()).isZero();
             assertThat(properties.getPollWait()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(20));
@@ -76,13 +77,16 @@ class JmJobClientAutoConfigurationTest {
         runner.withPropertyValues(
                         "jm.job.client.master-url=http://m1:8080,http://m2:8080/jm",
                         "jm.job.client.worker-threads=3",
+                        "jm.job.client.prefetch=4",
                         "jm.job.client.instance=node-7",
                         "jm.job.client.poll-wait=5s")
                 .run(context -> {
                     JmJobClientProperties properties = context.getBean(JmJobClientProperties.class);
                     assertThat(properties.getMasterUrl())
                             .containsExactly(URI.create("http://m1:8080"), URI.create("http://m2:8080/jm"));
-                    assertThat(context.getBean(Worker.class).freeSlots()).isEqualTo(3);
+                    // 3 threads + 4 prefetched; it asks for tasks only with at least 4 slots free.
+                    assertThat(context.getBean(Worker.class).freeSlots()).isEqualTo(7);
+                    assertThat(context.getBean(Worker.class).wanted()).isEqualTo(7);
                     assertThat(context.getBean(NodeSession.class).instance()).isEqualTo("node-7");
                     assertThat(properties.getPollWait()).isEqualTo(Duration.ofSeconds(5));
                 });
@@ -127,6 +131,11 @@ class JmJobClientAutoConfigurationTest {
     @Test
     void anOutOfRangeSettingFailsStartUpNamingTheProperty() {
         assertStartUpFailsNaming(runner.withPropertyValues("jm.job.client.worker-threads=0"), "worker-threads");
+        assertStartUpFailsNaming(runner.withPropertyValues("jm.job.client.prefetch=-1"), "prefetch");
+        // A poll may claim at most 1,000 tasks, so threads and prefetch together may not exceed it.
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.worker-threads=500", "jm.job.client.prefetch=501"),
+                "prefetch");
     }
 
     private static ApplicationContextRunner bare() {

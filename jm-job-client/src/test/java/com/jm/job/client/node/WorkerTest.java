@@ -32,7 +32,7 @@ class WorkerTest {
     private final MapJobHandlerRegistry handlers = new MapJobHandlerRegistry();
     private final OutcomeReporter reporter = new OutcomeReporter(
             master, 10, Duration.ofMillis(5), new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), clock);
-    private final Worker worker = new Worker(handlers, reporter, 2, "node-a:1", clock);
+    private final Worker worker = new Worker(handlers, reporter, 2, 0, "node-a:1", clock);
 
     @BeforeEach
     void startReporter() {

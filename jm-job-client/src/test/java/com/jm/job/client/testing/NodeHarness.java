@@ -25,15 +25,21 @@ public class NodeHarness {
             new NodeSession(master, new RegisterRequest("test-group", "127.0.0.1", null, INSTANCE, 2));
     public final OutcomeReporter reporter =
             new OutcomeReporter(master, 10, Duration.ofMillis(5), backoff(), Clock.systemUTC());
-    public final Worker worker = new Worker(handlers, reporter, 2, INSTANCE, Clock.systemUTC());
+    public final Worker worker;
     public final TaskLoader loader;
-    public final HeartbeatSender heartbeat =
-            new HeartbeatSender(master, session, worker, reporter, Duration.ofMillis(50));
+    public final HeartbeatSender heartbeat;
     public final JmJobNode node;
 
-    public NodeHarness(Duration pollWait, Duration shutdownGrace) {
+    /** A node with 2 worker threads and {@code prefetch} further slots for claimed runs waiting for one. */
+    public NodeHarness(Duration pollWait, Duration shutdownGrace, int prefetch) {
+        worker = new Worker(handlers, reporter, 2, prefetch, INSTANCE, Clock.systemUTC());
+        heartbeat = new HeartbeatSender(master, session, worker, reporter, Duration.ofMillis(50));
         loader = new TaskLoader(master, session, worker, pollWait, backoff());
         node = new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGrace);
+    }
+
+    public NodeHarness(Duration pollWait, Duration shutdownGrace) {
+        this(pollWait, shutdownGrace, 0);
     }
 
     public NodeHarness() {
