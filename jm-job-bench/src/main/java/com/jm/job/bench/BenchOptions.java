@@ -11,7 +11,11 @@ import java.util.Map;
  * figures; {@code --name=value} arguments override them.
  *
  * @param tasks executions per throughput run (the issue's 20,000)
- * @param warmup executions run first in each process, not measured, so the JIT has compiled the hot path
+ * @param warmup executions per warm-up round, run first in each process and not measured, so the JIT has
+ *     compiled the hot path
+ * @param warmupMaxRounds most warm-up rounds of {@code warmup} executions
+ * @param warmupJitQuiet warm-up ends after a round in which the JIT compilers took less than this share
+ *     of the contender's CPU (0 to 1)
  * @param repetitions how many times each scenario runs
  * @param latencySamples triggers per latency run
  * @param idleWindow how long database cost is measured while nothing is due
@@ -22,13 +26,15 @@ import java.util.Map;
  * @param masterPort the HTTP port the master listens on
  * @param nodes jm-job nodes (separate JVMs)
  * @param nodeThreads worker threads per node
+ * @param nodePrefetch claimed tasks a node may hold beyond its threads ({@code jm.job.client.prefetch})
  * @param dbSchedulerThreads db-scheduler executor threads
  * @param dbSchedulerPolling db-scheduler polling interval
  * @param jdbcThreads claimer threads of the plain JDBC limit
  * @param report where the Markdown report goes
  * @param workDir logs and flight recordings
  * @param jfr record the jm-job JVMs with Java Flight Recorder
- * @param only run only this contender (jm-job, db-scheduler, jdbc), or all when empty; {@code multi} runs
+ * @param jfrSettings the recording settings: {@code profile}, {@code default} or a {@code .jfc} file
+ * @param only run only these contenders (comma-separated: jm-job, db-scheduler, jdbc), or all when empty; {@code multi} runs
  *     the two-master scenario instead (not part of the default run)
  * @param masterArgs extra master arguments (space-separated), for example {@code --jm.job.master.lease=30s}
  * @param nodeArgs extra node arguments (space-separated), for example {@code --jm.job.client.report.batch-size=200}
@@ -42,6 +48,8 @@ import java.util.Map;
 record BenchOptions(
         int tasks,
         int warmup,
+        int warmupMaxRounds,
+        double warmupJitQuiet,
         int repetitions,
         int latencySamples,
         Duration idleWindow,
@@ -52,12 +60,14 @@ record BenchOptions(
         int masterPort,
         int nodes,
         int nodeThreads,
+        int nodePrefetch,
         int dbSchedulerThreads,
         Duration dbSchedulerPolling,
         int jdbcThreads,
         Path report,
         Path workDir,
         boolean jfr,
+        String jfrSettings,
         String only,
         List<String> masterArgs,
         List<String> nodeArgs,
@@ -80,7 +90,9 @@ record BenchOptions(
         Options o = new Options(given);
         BenchOptions options = new BenchOptions(
                 o.integer("tasks", 20_000),
-                o.integer("warmup", 10_000),
+                o.integer("warmup", 20_000),
+                o.integer("warmup-max-rounds", 10),
+                o.integer("warmup-jit-quiet-percent", 5) / 100.0,
                 o.integer("repetitions", 3),
                 o.integer("latency-samples", 200),
                 Duration.ofSeconds(o.integer("idle-seconds", 10)),
@@ -91,12 +103,16 @@ record BenchOptions(
                 o.integer("master-port", 18080),
                 o.integer("nodes", 2),
                 o.integer("node-threads", 32),
+                // 32 threads + 96: a node holds up to 4 × its threads and refills once it is down to
+                // its threads, as db-scheduler's pollUsingLockAndFetch(1.0, 4.0) does.
+                o.integer("node-prefetch", 96),
                 o.integer("db-scheduler-threads", 32),
                 Duration.ofMillis(o.integer("db-scheduler-polling-ms", 50)),
                 o.integer("jdbc-threads", 4),
                 Path.of(o.text("report", "docs/benchmarks.md")),
                 Path.of(o.text("work-dir", "jm-job-bench/target/bench")),
                 Boolean.parseBoolean(o.text("jfr", "false")),
+                o.text("jfr-settings", "profile"),
                 o.text("only", ""),
                 words(o.text("master-args", "")),
                 words(o.text("node-args", "")),
@@ -115,7 +131,7 @@ record BenchOptions(
     }
 
     boolean runs(String contender) {
-        return only.isEmpty() || only.equals(contender);
+        return only.isEmpty() || List.of(only.split(",")).contains(contender);
     }
 
     String jdbcUrl(String database) {

@@ -62,6 +62,11 @@ final class ChildJvm implements AutoCloseable {
         return CpuTime.millis(process.toHandle());
     }
 
+    /** CPU milliseconds per kind of thread so far (see {@link CpuTime#millisByThread}). */
+    java.util.Map<String, Long> cpuMillisByThread() {
+        return CpuTime.millisByThread(process.toHandle());
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

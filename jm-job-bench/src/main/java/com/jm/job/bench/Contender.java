@@ -35,8 +35,8 @@ interface Contender extends AutoCloseable {
     /** Triggers one execution through the contender's public API; returns when that call returns. */
     void trigger(String id) throws Exception;
 
-    /** CPU milliseconds each of the contender's JVMs has used so far, by process name. */
-    java.util.Map<String, Long> cpuMillis();
+    /** The scheduler's JVMs (their CPU time is part of the cost). */
+    java.util.List<ChildJvm> jvms();
 
     /** Where handler starts and counts arrive from the executing JVMs. */
     HandlerEvents events();

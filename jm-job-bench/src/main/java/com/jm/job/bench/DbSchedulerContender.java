@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * db-scheduler with its best settings ({@link DbSchedulerNode}) in its own JVM, on database {@code
@@ -66,7 +65,8 @@ final class DbSchedulerContender extends ContenderBase {
                 ? List.of(
                         "-Xms256m",
                         "-Xmx1g",
-                        "-XX:StartFlightRecording=filename=" + logDir.resolve(PROCESS + ".jfr") + ",settings=profile")
+                        "-XX:StartFlightRecording=filename=" + logDir.resolve(PROCESS + ".jfr") + ",settings="
+                                + options.jfrSettings())
                 : List.of("-Xms256m", "-Xmx1g");
         process = ChildJvm.start(PROCESS, jvm, ChildJvm.mainClass(DbSchedulerNode.class, args), logDir, events::accept);
         clientPool = (HikariDataSource)
@@ -88,8 +88,8 @@ final class DbSchedulerContender extends ContenderBase {
     }
 
     @Override
-    public Map<String, Long> cpuMillis() {
-        return Map.of(PROCESS, process.cpuMillis());
+    public List<ChildJvm> jvms() {
+        return List.of(process);
     }
 
     @Override

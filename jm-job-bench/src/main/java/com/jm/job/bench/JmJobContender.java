@@ -3,9 +3,7 @@ package com.jm.job.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +41,7 @@ final class JmJobContender extends ContenderBase {
                     "--jm.job.client.group=" + GROUP,
                     "--jm.job.client.instance=" + instance,
                     "--jm.job.client.worker-threads=" + options.nodeThreads(),
+                    "--jm.job.client.prefetch=" + options.nodePrefetch(),
                     "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN"));
             args.addAll(options.nodeArgs());
@@ -74,10 +73,8 @@ final class JmJobContender extends ContenderBase {
     }
 
     @Override
-    public Map<String, Long> cpuMillis() {
-        Map<String, Long> cpu = new LinkedHashMap<>();
-        processes.forEach(p -> cpu.put(p.name(), p.cpuMillis()));
-        return cpu;
+    public List<ChildJvm> jvms() {
+        return List.copyOf(processes);
     }
 
     @Override
@@ -140,7 +137,8 @@ final class JmJobContender extends ContenderBase {
     private List<String> jvmOptions(String process) {
         List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g"));
         if (options.jfr()) {
-            jvm.add("-XX:StartFlightRecording=filename=" + logDir.resolve(process + ".jfr") + ",settings=profile");
+            jvm.add("-XX:StartFlightRecording=filename=" + logDir.resolve(process + ".jfr") + ",settings="
+                    + options.jfrSettings());
         }
         return jvm;
     }

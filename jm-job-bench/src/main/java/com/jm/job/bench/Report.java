@@ -37,15 +37,18 @@ final class Report {
     }
 
     String render() {
-        line("Run of " + date + ": " + options.tasks() + " executions per throughput run (after a "
-                + options.warmup() + "-execution warm-up), " + options.repetitions() + " repetitions, "
+        line("Run of " + date + ": " + options.tasks() + " executions per throughput run (after warm-up rounds of "
+                + options.warmup() + " executions until the JIT compilers took less than "
+                + Math.round(100 * options.warmupJitQuiet()) + "% of a round's CPU, at most "
+                + options.warmupMaxRounds() + " rounds), " + options.repetitions() + " repetitions, "
                 + options.latencySamples() + " latency probes per contender and repetition.");
         line("");
         line("Machine: " + machine.cores() + " cores (" + machine.cpu() + "), " + machine.memory() + " memory, "
                 + machine.database() + ", " + machine.jdk() + ", " + machine.os() + ". Load average (1/5/15 min) "
                 + loadBefore + " at the start, " + loadAfter + " at the end.");
         line("");
-        line("Settings: jm-job " + options.nodes() + " nodes × " + options.nodeThreads() + " worker threads"
+        line("Settings: jm-job " + options.nodes() + " nodes × " + options.nodeThreads() + " worker threads + "
+                + options.nodePrefetch() + " prefetch"
                 + extra(options.masterArgs(), "master") + extra(options.nodeArgs(), "nodes") + "; db-scheduler "
                 + options.dbSchedulerThreads() + " threads, lock-and-fetch, polling every "
                 + options.dbSchedulerPolling().toMillis() + " ms; plain JDBC " + options.jdbcThreads()
@@ -84,6 +87,31 @@ final class Report {
                                 + " task; db-scheduler: handler count, table empty; JDBC: one history row per task)."
                         : "Verification failed: " + String.join("; ", failures));
         line("");
+        warmUp();
+    }
+
+    /** How long each JVM contender was warmed, and whether its JIT compilers were still busy when measured. */
+    private void warmUp() {
+        line("Warm-up executions before the measured run, and the JIT compilers' share of the contender's CPU"
+                + " during it:");
+        line("");
+        line("| repetition | jm-job warm-up | jm-job JIT share | db-scheduler warm-up | db-scheduler JIT share |");
+        line("|---|---:|---:|---:|---:|");
+        for (Repetition r : repetitions) {
+            line("| " + r.number() + " | " + warmUp(r.jmJob()) + " | " + warmUp(r.dbScheduler()) + " |");
+        }
+        line("");
+    }
+
+    private static String warmUp(Results.Run run) {
+        if (run == null) {
+            return "— | —";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%,d | %.0f%%",
+                run.warmup(),
+                100 * run.throughput().compilerShare());
     }
 
     private void latency() {

@@ -15,6 +15,7 @@ final class Results {
      * @param schedulerCpuMs CPU milliseconds per 1,000 executions in the scheduler's own processes
      * @param databaseCpuMs CPU milliseconds per 1,000 executions in the database server
      * @param cpuByProcess CPU milliseconds per 1,000 executions in each of the scheduler's processes
+     * @param compilerShare the JIT compilers' share of the scheduler's CPU over that span (0 to 1)
      */
     record Throughput(
             double perSecond,
@@ -23,7 +24,8 @@ final class Results {
             String verified,
             double schedulerCpuMs,
             double databaseCpuMs,
-            Map<String, Double> cpuByProcess) {}
+            Map<String, Double> cpuByProcess,
+            double compilerShare) {}
 
     /** Latency percentiles in milliseconds, from the trigger call's return to the handler's start. */
     record Latency(double p50, double p95, double p99, double max, int samples, int lost) {}
@@ -31,6 +33,10 @@ final class Results {
     /** Statements per second the contender sends while nothing is due. */
     record Idle(Map<String, Double> perSecond) {}
 
-    /** One repetition of one contender. */
-    record Run(String contender, Throughput throughput, Latency latency, Idle idle) {}
+    /**
+     * One repetition of one contender.
+     *
+     * @param warmup executions run to warm it up before it was measured
+     */
+    record Run(String contender, long warmup, Throughput throughput, Latency latency, Idle idle) {}
 }

@@ -29,17 +29,17 @@ final class Scenarios {
     }
 
     Results.Run run(Contender contender) throws Exception {
-        contender.start();
         try {
+            // Inside the try: a contender that fails to start (a node refusing its settings) must
+            // still stop the JVMs it did start, or they hold their ports for the next run.
+            contender.start();
             Connection connection = contender.benchConnection();
-            long submitted = 0;
-            // Warm-up: the JIT compiles the hot path before anything is measured.
-            submitted += drain(contender, options.warmup(), "w-");
+            long submitted = warmUp(contender);
             Results.Throughput throughput = throughput(contender, connection, submitted);
             submitted += options.tasks();
             Results.Idle idle = idle(connection);
             Results.Latency latency = latency(contender);
-            return new Results.Run(contender.name(), throughput, latency, idle);
+            return new Results.Run(contender.name(), submitted, throughput, latency, idle);
         } finally {
             contender.close();
         }
@@ -47,15 +47,17 @@ final class Scenarios {
 
     private Results.Throughput throughput(Contender contender, Connection connection, long before) throws Exception {
         ServerCounters start = ServerCounters.read(connection);
-        Map<String, Long> cpu0 = contender.cpuMillis();
+        CpuSnapshot cpu0 = CpuSnapshot.of(contender);
         long db0 = CpuTime.databaseMillis();
         long t0 = System.nanoTime();
         contender.submitDue(options.tasks(), "t-");
         awaitDone(contender, Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - t0) / 1e9;
         double thousands = options.tasks() / 1000.0;
+        CpuSnapshot cpu1 = CpuSnapshot.of(contender);
         Map<String, Double> cpuByProcess = new LinkedHashMap<>();
-        contender.cpuMillis().forEach((name, ms) -> cpuByProcess.put(name, (ms - cpu0.get(name)) / thousands));
+        cpu1.millisSince(cpu0).forEach((name, ms) -> cpuByProcess.put(name, ms / thousands));
+        System.out.printf("[bench]   CPU ms per 1,000 by thread: %s%n", cpu1.busiestSince(cpu0, thousands));
         double cpu =
                 cpuByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
         double db = (CpuTime.databaseMillis() - db0) / thousands;
@@ -63,7 +65,39 @@ final class Scenarios {
         Map<String, Double> cost = new LinkedHashMap<>();
         start.systemDelta(end).forEach((name, delta) -> cost.put(name, delta / (double) options.tasks()));
         String verified = contender.verify(before + options.tasks());
-        return new Results.Throughput(options.tasks() / seconds, seconds, cost, verified, cpu, db, cpuByProcess);
+        return new Results.Throughput(
+                options.tasks() / seconds,
+                seconds,
+                cost,
+                verified,
+                cpu,
+                db,
+                cpuByProcess,
+                cpu1.compilerShareSince(cpu0));
+    }
+
+    /**
+     * Runs rounds of {@code warmup} executions until the JIT compilers are quiet: a JVM measured while
+     * its compilers still work is measured before its steady state, and per-request code (called a
+     * few thousand times where per-execution code is called hundreds of thousands of times) is
+     * compiled last. Every contender is warmed by the same rule.
+     *
+     * @return the executions submitted
+     */
+    private long warmUp(Contender contender) throws Exception {
+        long submitted = 0;
+        for (int round = 1; round <= options.warmupMaxRounds() && options.warmup() > 0; round++) {
+            CpuSnapshot before = CpuSnapshot.of(contender);
+            submitted += drain(contender, options.warmup(), "w" + round + "-");
+            double share = CpuSnapshot.of(contender).compilerShareSince(before);
+            System.out.printf(
+                    "[bench]   %s warm-up round %d (%,d executions): JIT compilers %.0f%% of its CPU%n",
+                    contender.name(), round, options.warmup(), 100 * share);
+            if (share < options.warmupJitQuiet()) {
+                break;
+            }
+        }
+        return submitted;
     }
 
     private Results.Idle idle(Connection connection) throws Exception {
