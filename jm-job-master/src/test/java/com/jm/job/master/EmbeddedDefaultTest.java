@@ -1,10 +1,12 @@
 package com.jm.job.master;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.master.support.TestSecurity;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -15,6 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With nothing configured the master starts on its embedded H2 file database in MySQL mode, applies
@@ -31,6 +35,8 @@ class EmbeddedDefaultTest {
 
     @Autowired
     DataSource dataSource;
+
+    final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void runsOnH2InMySqlModeWithTheSameSchema() throws Exception {
@@ -51,5 +57,47 @@ class EmbeddedDefaultTest {
                         .content("{\"name\":\"hello\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("PENDING"));
+        assertNodeRoundTrip(group);
+    }
+
+    /**
+     * A node registers, claims the task and reports it done: on H2 the claim and finish run the
+     * portable form of their batch statements (MariaDB runs the JSON_TABLE form).
+     */
+    private void assertNodeRoundTrip(String group) throws Exception {
+        JsonNode registered = node(
+                NodeApi.REGISTER,
+                null,
+                "{\"group\":\"" + group + "\",\"ip\":\"10.0.0.1\",\"instance\":\"h2\",\"threads\":1}");
+        long nodeId = registered.get("nodeId").asLong();
+        String session = registered.get("sessionToken").asString();
+        JsonNode claimed = node(NodeApi.POLL, session, "{\"nodeId\":" + nodeId + ",\"maxTasks\":5,\"waitMillis\":0}");
+        assertThat(claimed.get("tasks")).hasSize(1);
+        long runId = claimed.get("tasks").get(0).get("runId").asLong();
+        node(
+                NodeApi.FINISH,
+                session,
+                "{\"nodeId\":" + nodeId + ",\"outcomes\":[{\"runId\":" + runId
+                        + ",\"result\":\"SUCCEEDED\",\"message\":\"ok\",\"durationMillis\":3}]}");
+        mvc.perform(get("/api/tasks/"
+                        + claimed.get("tasks").get(0).get("taskId").asLong() + "/runs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(runId))
+                .andExpect(jsonPath("$.items[0].state").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.items[0].message").value("ok"))
+                .andExpect(jsonPath("$.items[0].durationMs").value(3));
+    }
+
+    private JsonNode node(String path, String session, String body) throws Exception {
+        var request = post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+        if (session != null) {
+            request.header(NodeApi.SESSION_HEADER, session);
+        }
+        String answer = mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return answer.isEmpty() ? null : json.readTree(answer);
     }
 }

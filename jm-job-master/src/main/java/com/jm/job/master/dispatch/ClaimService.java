@@ -3,8 +3,10 @@ package com.jm.job.master.dispatch;
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.service.NotFoundException;
+import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.ClaimCandidate;
 import com.jm.job.master.store.ClaimMapper;
+import com.jm.job.master.store.ClaimedRun;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.NodeRecord;
 import java.util.List;
@@ -67,7 +69,12 @@ public class ClaimService {
             return List.of();
         }
         claims.insertRuns(nodeId, candidates);
-        int marked = claims.markRunning(nodeId, properties.getLease().toMillis(), candidates);
+        int marked = claims.markRunning(
+                nodeId,
+                properties.getLease().toMillis(),
+                Batch.of(candidates.stream()
+                        .map(c -> new ClaimedRun(c.getId(), c.getRunId()))
+                        .toList()));
         if (marked != candidates.size()) {
             // The rows are locked by this transaction, so this cannot happen unless the schema or
             // locking changed; roll back rather than hand out runs whose task did not move.

@@ -7,6 +7,7 @@ import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.service.ForbiddenException;
 import com.jm.job.master.service.NotFoundException;
+import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.GroupRecord;
 import com.jm.job.master.store.LeaseMapper;
@@ -102,7 +103,7 @@ public class NodeRegistry {
      * acts only on its own runs. Run ids that do not exist are left out.
      */
     static List<Long> ownTaskIds(RunMapper runs, long nodeId, List<Long> runIds) {
-        List<RunOwner> owners = runs.owners(runIds);
+        List<RunOwner> owners = runs.owners(Batch.of(runIds.stream().distinct().toList()));
         List<Long> foreign = owners.stream()
                 .filter(o -> o.getNodeId() != nodeId)
                 .map(RunOwner::getRunId)

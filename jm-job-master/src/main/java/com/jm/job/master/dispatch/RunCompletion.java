@@ -3,6 +3,7 @@ package com.jm.job.master.dispatch;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.index.PendingChanges;
+import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.FinishMapper;
 import com.jm.job.master.store.FinishedRun;
 import com.jm.job.master.store.RunningTask;
@@ -68,7 +69,7 @@ public class RunCompletion {
             }
             cronChanged |= transition.fireAt() != null;
         }
-        finishes.endRuns(runs);
+        finishes.endRuns(Batch.of(runs));
         // Grouped by where the tasks go (ignoring which task and run): one plain UPDATE per group.
         transitions.stream()
                 .collect(Collectors.groupingBy(
@@ -83,7 +84,7 @@ public class RunCompletion {
                                 t.resetAttempt()),
                         LinkedHashMap::new,
                         Collectors.mapping(TaskTransition::taskId, Collectors.toList())))
-                .forEach(finishes::moveAlike);
+                .forEach((move, taskIds) -> finishes.moveAlike(move, Batch.of(taskIds)));
         if (cronChanged) {
             changes.scheduleChanged();
         }

@@ -33,9 +33,7 @@ public interface ClaimMapper {
 
     /** Marks the locked tasks running on the node under a lease, pointing each at its run. */
     int markRunning(
-            @Param("nodeId") long nodeId,
-            @Param("leaseMs") long leaseMs,
-            @Param("candidates") List<ClaimCandidate> candidates);
+            @Param("nodeId") long nodeId, @Param("leaseMs") long leaseMs, @Param("runs") Batch<ClaimedRun> runs);
 
     /** Microseconds until the group's next pending task is due (negative: overdue), or null if none. */
     Long microsUntilNextDue(@Param("groupId") long groupId);

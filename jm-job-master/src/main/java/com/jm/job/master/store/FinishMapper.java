@@ -19,11 +19,11 @@ public interface FinishMapper {
     List<RunningTask> lockRunningByRun(@Param("taskIds") List<Long> taskIds, @Param("runIds") List<Long> runIds);
 
     /** Ends runs still RUNNING; a resent outcome finds its run ended and changes nothing. */
-    int endRuns(@Param("runs") List<FinishedRun> runs);
+    int endRuns(@Param("runs") Batch<FinishedRun> runs);
 
     /**
      * Moves tasks that leave RUNNING the same way (same status, due time, cause, error) with one
      * plain set-based UPDATE: a batch of finished runs is mostly a handful of such groups.
      */
-    int moveAlike(@Param("move") TaskTransition move, @Param("taskIds") List<Long> taskIds);
+    int moveAlike(@Param("move") TaskTransition move, @Param("taskIds") Batch<Long> taskIds);
 }

@@ -14,5 +14,5 @@ public interface RunMapper {
     long countByTask(long taskId);
 
     /** Which task and node each of {@code runIds} belongs to (primary-key lookups, no locks). */
-    List<RunOwner> owners(@Param("runIds") List<Long> runIds);
+    List<RunOwner> owners(@Param("runIds") Batch<Long> runIds);
 }

@@ -8,11 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.master.schedule.LeaseRecovery;
+import com.jm.job.master.store.SqlDialects;
 import com.jm.job.master.support.MariaDbTest;
 import com.jm.job.master.support.TestSecurity;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,9 @@ class NodeProtocolTest extends MariaDbTest {
 
     @Autowired
     LeaseRecovery leaseRecovery;
+
+    @Autowired
+    SqlSessionFactory sqlSessions;
 
     final JsonMapper json = JsonMapper.builder().build();
     final Map<Long, String> sessions = new java.util.HashMap<>();
@@ -134,6 +139,63 @@ class NodeProtocolTest extends MariaDbTest {
                 .isEqualTo("SUCCEEDED");
         assertThat(jdbc.queryForObject("SELECT version FROM jm_task WHERE id = ?", Long.class, id))
                 .isEqualTo(version);
+    }
+
+    @Test
+    void aBatchOfOutcomesIsAppliedRowByRowWithMessagesStoredExactly() throws Exception {
+        // On MariaDB the claim and finish statements take the batch as one JSON parameter.
+        assertThat(sqlSessions.getConfiguration().getDatabaseId()).isEqualTo(SqlDialects.MARIADB);
+        long[] ids = {task("x", 0, 0), task("y", 1, 3), task("z", 0, 0)};
+        JsonNode claimed = json.readTree(call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 3, "waitMillis", 0))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        Map<Long, Long> runOfTask = new java.util.HashMap<>();
+        claimed.get("tasks")
+                .forEach(t ->
+                        runOfTask.put(t.get("taskId").asLong(), t.get("runId").asLong()));
+        assertThat(runOfTask).containsOnlyKeys(ids[0], ids[1], ids[2]);
+        for (long id : ids) {
+            assertThat(jdbc.queryForObject("SELECT run_id FROM jm_task WHERE id = ?", Long.class, id))
+                    .isEqualTo(runOfTask.get(id));
+        }
+        String tricky = "é 😀 \"q\" \\ ' \n $[*] {\"a\":1} ); DROP TABLE jm_task; --";
+        Map<String, Object> noMessage = new java.util.HashMap<>(outcome(runOfTask.get(ids[2]), "SUCCEEDED", "x"));
+        noMessage.remove("message");
+        noMessage.put("durationMillis", 7);
+
+        call(
+                        NodeApi.FINISH,
+                        Map.of(
+                                "nodeId",
+                                nodeId,
+                                "outcomes",
+                                java.util.List.of(
+                                        outcome(runOfTask.get(ids[0]), "SUCCEEDED", tricky),
+                                        outcome(runOfTask.get(ids[1]), "FAILED", "boom"),
+                                        noMessage)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.acknowledged.length()").value(3));
+
+        assertThat(jdbc.queryForMap(
+                        "SELECT state, message, duration_ms FROM jm_task_run WHERE id = ?", runOfTask.get(ids[0])))
+                .containsEntry("state", "SUCCEEDED")
+                .containsEntry("message", tricky)
+                .containsEntry("duration_ms", 12L);
+        assertThat(jdbc.queryForMap("SELECT state, message FROM jm_task_run WHERE id = ?", runOfTask.get(ids[1])))
+                .containsEntry("state", "FAILED")
+                .containsEntry("message", "boom");
+        Map<String, Object> third = jdbc.queryForMap(
+                "SELECT state, message, duration_ms FROM jm_task_run WHERE id = ?", runOfTask.get(ids[2]));
+        assertThat(third).containsEntry("state", "SUCCEEDED").containsEntry("duration_ms", 7L);
+        assertThat(third.get("message")).isNull();
+        // Each task moved its own way: two one-shots back to NOT_STARTED, the failure with retries
+        // left PENDING with its error.
+        assertThat(jdbc.queryForMap("SELECT status, last_error FROM jm_task WHERE id = ?", ids[1]))
+                .containsEntry("status", 1)
+                .containsEntry("last_error", "boom");
+        assertThat(jdbc.queryForList("SELECT status FROM jm_task WHERE id IN (?, ?)", Integer.class, ids[0], ids[2]))
+                .containsOnly(0);
     }
 
     @Test
