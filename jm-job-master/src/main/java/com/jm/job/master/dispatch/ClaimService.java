@@ -9,7 +9,11 @@ import com.jm.job.master.store.ClaimMapper;
 import com.jm.job.master.store.ClaimedRun;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.NodeRecord;
+import com.jm.job.master.store.SqlDialects;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +29,15 @@ public class ClaimService {
     private final ClaimMapper claims;
     private final NodeMapper nodes;
     private final JmJobMasterProperties properties;
+    private final boolean returningInserts;
 
-    public ClaimService(ClaimMapper claims, NodeMapper nodes, JmJobMasterProperties properties) {
+    public ClaimService(
+            ClaimMapper claims, NodeMapper nodes, JmJobMasterProperties properties, SqlSessionFactory sqlSessions) {
         this.claims = claims;
         this.nodes = nodes;
         this.properties = properties;
+        this.returningInserts =
+                SqlDialects.returnsInsertedRows(sqlSessions.getConfiguration().getDatabaseId());
     }
 
     /** Claims the group's first due tasks, found by the claim index of the table. */
@@ -68,28 +76,42 @@ public class ClaimService {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        claims.insertRuns(nodeId, candidates);
-        int marked = claims.markRunning(
-                nodeId,
-                properties.getLease().toMillis(),
-                Batch.of(candidates.stream()
-                        .map(c -> new ClaimedRun(c.getId(), c.getRunId()))
-                        .toList()));
+        List<ClaimedRun> runs = insertRuns(nodeId, candidates);
+        int marked = claims.markRunning(nodeId, properties.getLease().toMillis(), Batch.of(runs));
         if (marked != candidates.size()) {
             // The rows are locked by this transaction, so this cannot happen unless the schema or
             // locking changed; roll back rather than hand out runs whose task did not move.
             throw new IllegalStateException(
                     "claimed " + candidates.size() + " tasks but marked " + marked + " running");
         }
+        Map<Long, Long> runOfTask = runs.stream().collect(Collectors.toMap(ClaimedRun::taskId, ClaimedRun::runId));
         return candidates.stream()
                 .map(c -> new TaskAssignment(
-                        c.getRunId(),
+                        runOfTask.get(c.getId()),
                         c.getId(),
                         c.getName(),
                         c.getBeanName(),
                         c.getParams(),
                         c.getAttempt() + 1,
                         c.getTimeoutS()))
+                .toList();
+    }
+
+    /** Inserts a RUNNING run row per locked candidate and says which run each task got. */
+    private List<ClaimedRun> insertRuns(long nodeId, List<ClaimCandidate> candidates) {
+        if (returningInserts) {
+            List<ClaimedRun> runs = claims.insertRunsReturning(
+                    nodeId,
+                    Batch.of(candidates.stream().map(ClaimCandidate::getId).toList()));
+            if (runs.size() != candidates.size()) {
+                throw new IllegalStateException(
+                        "inserted " + runs.size() + " runs for " + candidates.size() + " locked tasks");
+            }
+            return runs;
+        }
+        claims.insertRuns(nodeId, candidates);
+        return candidates.stream()
+                .map(c -> new ClaimedRun(c.getId(), c.getRunId()))
                 .toList();
     }
 }

@@ -31,6 +31,13 @@ public interface ClaimMapper {
     /** One multi-row insert of RUNNING run rows; sets each candidate's {@code runId}. */
     void insertRuns(@Param("nodeId") long nodeId, @Param("candidates") List<ClaimCandidate> candidates);
 
+    /**
+     * The same insert on MariaDB, from the locked tasks {@code taskIds} ({@code INSERT … SELECT …
+     * RETURNING}): the statement text does not grow with the batch. Defined for MariaDB only; see
+     * {@link SqlDialects#returnsInsertedRows}.
+     */
+    List<ClaimedRun> insertRunsReturning(@Param("nodeId") long nodeId, @Param("taskIds") Batch<Long> taskIds);
+
     /** Marks the locked tasks running on the node under a lease, pointing each at its run. */
     int markRunning(
             @Param("nodeId") long nodeId, @Param("leaseMs") long leaseMs, @Param("runs") Batch<ClaimedRun> runs);

@@ -1,0 +1,25 @@
+package com.jm.job.master.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SqlDialectsTest {
+
+    @Test
+    void mariaDbFrom10Point6OnGetsTheJsonTableFormsWhateverTheDriverCallsIt() {
+        assertThat(SqlDialects.idFor("MySQL", "5.5.5-10.11.19-MariaDB-0+deb12u1"))
+                .isEqualTo(SqlDialects.MARIADB);
+        assertThat(SqlDialects.idFor("MariaDB", "10.6.21-MariaDB")).isEqualTo(SqlDialects.MARIADB);
+        assertThat(SqlDialects.idFor("MySQL", "5.5.5-11.4.2-MariaDB")).isEqualTo(SqlDialects.MARIADB);
+    }
+
+    @Test
+    void olderMariaDbMySqlAndH2KeepThePortableForms() {
+        assertThat(SqlDialects.idFor("MySQL", "5.5.5-10.5.27-MariaDB")).isNotEqualTo(SqlDialects.MARIADB);
+        assertThat(SqlDialects.idFor("MySQL", "8.0.40")).isEqualTo("mysql");
+        assertThat(SqlDialects.idFor("H2", "2.3.232 (2024-08-11)")).isEqualTo("h2");
+        assertThat(SqlDialects.returnsInsertedRows("mysql")).isFalse();
+        assertThat(SqlDialects.returnsInsertedRows(SqlDialects.MARIADB)).isTrue();
+    }
+}
