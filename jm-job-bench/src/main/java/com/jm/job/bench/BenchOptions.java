@@ -90,8 +90,8 @@ record BenchOptions(
         Options o = new Options(given);
         BenchOptions options = new BenchOptions(
                 o.integer("tasks", 20_000),
-                o.integer("warmup", 20_000),
-                o.integer("warmup-max-rounds", 10),
+                o.integer("warmup", 50_000),
+                o.integer("warmup-max-rounds", 20),
                 o.integer("warmup-jit-quiet-percent", 5) / 100.0,
                 o.integer("repetitions", 3),
                 o.integer("latency-samples", 200),

@@ -98,6 +98,11 @@ final class DbSchedulerContender extends ContenderBase {
     }
 
     @Override
+    public boolean anyUnfinished() throws Exception {
+        return Database.queryLong(connection, "SELECT EXISTS (SELECT 1 FROM scheduled_tasks)") > 0;
+    }
+
+    @Override
     public void trigger(String id) {
         client.schedule(task.instance(id), Instant.now());
     }

@@ -84,6 +84,14 @@ final class JmJobContender extends ContenderBase {
     }
 
     @Override
+    public boolean anyUnfinished() throws Exception {
+        return Database.queryLong(
+                        connection,
+                        "SELECT EXISTS (SELECT 1 FROM jm_task WHERE group_id = " + groupId + " AND status IN (1, 2))")
+                > 0;
+    }
+
+    @Override
     public void trigger(String id) throws Exception {
         access.post(
                 baseUrl(),

@@ -34,12 +34,11 @@ final class Scenarios {
             // still stop the JVMs it did start, or they hold their ports for the next run.
             contender.start();
             Connection connection = contender.benchConnection();
-            long submitted = warmUp(contender);
-            Results.Throughput throughput = throughput(contender, connection, submitted);
-            submitted += options.tasks();
+            long warmup = warmUp(contender);
+            Results.Throughput throughput = throughput(contender, connection, warmup);
             Results.Idle idle = idle(connection);
             Results.Latency latency = latency(contender);
-            return new Results.Run(contender.name(), submitted, throughput, latency, idle);
+            return new Results.Run(contender.name(), warmup, throughput, latency, idle);
         } finally {
             contender.close();
         }
@@ -147,7 +146,7 @@ final class Scenarios {
 
     private static void awaitDone(Contender contender, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (contender.unfinished() > 0) {
+        while (contender.anyUnfinished()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(contender.name() + " did not finish within " + timeout);
             }

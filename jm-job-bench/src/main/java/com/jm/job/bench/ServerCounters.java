@@ -22,11 +22,15 @@ final class ServerCounters {
             "Com_select",
             "Com_insert",
             "Com_update",
+            "Com_update_multi",
             "Com_delete",
             "Com_set_option",
             "Com_commit",
             "Com_rollback",
             "Handler_commit",
+            "Handler_read_key",
+            "Handler_update",
+            "Handler_write",
             "Innodb_data_fsyncs");
 
     private final Map<String, Long> global;
