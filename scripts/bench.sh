@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: jm-job vs db-scheduler vs what plain JDBC allows, on the same MariaDB.
-#   scripts/bench.sh                         the documented run (20,000 executions, 3 repetitions, ~10 min)
-#   scripts/bench.sh --tasks=2000 --repetitions=1 --latency-samples=50 --report=/tmp/quick.md   a quick look
+#   scripts/bench.sh                         the documented run (20,000 executions, 3 repetitions, ~15 min)
+#   scripts/bench.sh --tasks=2000 --warmup=2000 --warmup-max-rounds=1 --repetitions=1 --latency-samples=50 --report=/tmp/quick.md   a quick look
 #   scripts/bench.sh --only=jm-job --jfr=true   jm-job only, with flight recordings in jm-job-bench/target/bench
 #   scripts/bench.sh --only=multi            two masters + Redis: idle cost of 20 nodes vs a plain polling loop,
 #                                            dispatch latency across masters (~5 min; needs Redis, flushes its database 14)
