@@ -1,5 +1,7 @@
 package com.jm.job.master.config;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +9,12 @@ import lombok.Getter;
 import lombok.Setter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /** Settings of the master, under {@code jm.job.master}. The primary database is {@code spring.datasource.*}. */
 @Getter
 @Setter
+@Validated
 @ConfigurationProperties("jm.job.master")
 public class JmJobMasterProperties {
 
@@ -55,7 +59,13 @@ public class JmJobMasterProperties {
     /** A node whose last heartbeat is older than this is shown offline. */
     private Duration nodeOfflineAfter = DEFAULT_NODE_OFFLINE_AFTER;
 
-    /** Longest run message or task error kept; longer ones are cut, so one report cannot bloat a row. */
+    /**
+     * Longest run message or task error kept; longer ones are cut, so one report cannot bloat a row.
+     * At most the columns' 2,000 characters: a longer message would fail its finish report, which
+     * the node would then resend forever.
+     */
+    @Min(1)
+    @Max(DEFAULT_MESSAGE_MAX_LENGTH)
     private int messageMaxLength = DEFAULT_MESSAGE_MAX_LENGTH;
 
     /**
