@@ -8,6 +8,7 @@ import com.jm.job.common.protocol.RunResult;
 import com.jm.job.common.protocol.TaskAssignment;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,10 +128,9 @@ public class Worker {
         RunningJob job = new RunningJob(nodeId, task);
         running.put(task.runId(), job);
         try {
-            pool.execute(() -> execute(job));
+            pool.execute(new QueuedRun(job));
         } catch (RejectedExecutionException e) {
-            running.remove(task.runId());
-            slots.release();
+            release(job);
             String message = "node " + nodeName + " is shutting down; the run did not start";
             reporter.report(nodeId, new RunOutcome(task.runId(), RunResult.CANCELLED, message, 0));
         }
@@ -155,11 +155,29 @@ public class Worker {
     }
 
     /**
-     * Takes no more runs and lets the running ones finish within the grace period; those still
-     * running then are cancelled and get a short while more to stop.
+     * Takes no more runs, hands back the ones still waiting for a thread, and lets the running ones
+     * finish within the grace period; those still running then are cancelled and get a short while
+     * more to stop.
      */
     public void shutdown(Duration grace) {
         pool.shutdown();
+        // Prefetched runs still waiting for a thread are handed back now (reported CANCELLED without
+        // reaching their handler, so the master makes them pending for other nodes) rather than
+        // started during the grace period, which is for the runs already going.
+        List<Runnable> waiting = new ArrayList<>();
+        pool.getQueue().drainTo(waiting);
+        String notStarted = "node " + nodeName + " shut down before the run started";
+        for (Runnable queued : waiting) {
+            RunningJob job = ((QueuedRun) queued).job();
+            try {
+                reporter.report(job.nodeId(), new RunOutcome(job.runId(), RunResult.CANCELLED, notStarted, 0));
+            } finally {
+                release(job);
+            }
+        }
+        if (!waiting.isEmpty()) {
+            log.info("Handed back {} claimed runs that had not started", waiting.size());
+        }
         try {
             if (!pool.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
                 String message = "cancelled: node " + nodeName + " shut down before the run finished";
@@ -184,10 +202,15 @@ public class Worker {
             String message = FailureMessages.bound(verdict.message());
             reporter.report(job.nodeId(), new RunOutcome(job.runId(), verdict.result(), message, duration));
         } finally {
-            running.remove(job.runId());
-            slots.release();
-            slotListeners.forEach(Runnable::run);
+            release(job);
         }
+    }
+
+    /** Frees the run's slot and tells whoever waits for one. */
+    private void release(RunningJob job) {
+        running.remove(job.runId());
+        slots.release();
+        slotListeners.forEach(Runnable::run);
     }
 
     private Verdict invokeOnThisThread(RunningJob job) {
@@ -256,4 +279,23 @@ public class Worker {
     }
 
     private record Verdict(RunResult result, String message) {}
+
+    /** A run in the pool's queue; a named type so that shutdown can tell which runs never started. */
+    private final class QueuedRun implements Runnable {
+
+        private final RunningJob job;
+
+        QueuedRun(RunningJob job) {
+            this.job = job;
+        }
+
+        RunningJob job() {
+            return job;
+        }
+
+        @Override
+        public void run() {
+            execute(job);
+        }
+    }
 }

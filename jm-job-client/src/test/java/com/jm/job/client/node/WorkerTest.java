@@ -220,6 +220,41 @@ class WorkerTest {
         assertThat(awaitOutcome(3).result()).isEqualTo(RunResult.CANCELLED);
     }
 
+    @Test
+    void atShutdownPrefetchedRunsThatHaveNotStartedAreHandedBackAtOnceWhileRunningOnesFinish()
+            throws InterruptedException {
+        Worker prefetching = new Worker(handlers, reporter, 1, 2, "node-a:1", clock);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        handlers.put("held", context -> {
+            calls.incrementAndGet();
+            started.countDown();
+            release.await();
+            return JobResult.success();
+        });
+        for (long runId = 1; runId <= 3; runId++) {
+            prefetching.submit(NODE, task(runId, "held"));
+        }
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread stopping = new Thread(() -> prefetching.shutdown(Duration.ofSeconds(10)));
+        stopping.start();
+
+        // Runs 2 and 3 waited for the one thread: handed back without starting, while run 1 goes on.
+        for (long runId = 2; runId <= 3; runId++) {
+            RunOutcome handedBack = awaitOutcome(runId);
+            assertThat(handedBack.result()).isEqualTo(RunResult.CANCELLED);
+            assertThat(handedBack.message()).isEqualTo("node node-a:1 shut down before the run started");
+        }
+        assertThat(master.outcomeOf(1)).isNull();
+        release.countDown();
+        assertThat(awaitOutcome(1).result()).isEqualTo(RunResult.SUCCEEDED);
+        stopping.join(5_000);
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(calls).hasValue(1);
+    }
+
     private RunOutcome awaitOutcome(long runId) {
         return await().atMost(Duration.ofSeconds(5)).until(() -> master.outcomeOf(runId), Objects::nonNull);
     }
