@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -59,8 +58,7 @@ final class JdbcLimit {
             double cpu = (CpuTime.millis(ProcessHandle.current()) - cpu0) / thousands;
             double db = (CpuTime.databaseMillis() - db0) / thousands;
             ServerCounters end = ServerCounters.read(connection);
-            Map<String, Double> cost = new LinkedHashMap<>();
-            start.systemDelta(end).forEach((name, delta) -> cost.put(name, delta / (double) options.tasks()));
+            Map<String, Double> cost = start.systemDeltaPer(end, options.tasks());
             long history = Database.queryLong(connection, "SELECT COUNT(*) FROM limit_run");
             String verified = done == options.tasks() && history == options.warmup() + options.tasks()
                     ? null

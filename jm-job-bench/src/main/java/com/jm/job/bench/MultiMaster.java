@@ -153,17 +153,15 @@ final class MultiMaster {
     private Window finish(
             String label, List<ServerCounters> slices, List<ChildJvm> measured, Map<String, Long> cpu0, long db0) {
         double seconds = (slices.get(slices.size() - 1).nanos() - slices.get(0).nanos()) / 1e9;
-        Map<String, Double> perMinute = new LinkedHashMap<>();
-        slices.get(0)
-                .systemDelta(slices.get(slices.size() - 1))
-                .forEach((name, delta) -> perMinute.put(name, delta * 60 / seconds));
+        Map<String, Double> perMinute = slices.get(0).systemDeltaPer(slices.get(slices.size() - 1), seconds / 60);
         // Other clients of a shared server come in bursts: the median slice leaves them out.
         Map<String, List<Double>> bySlice = new LinkedHashMap<>();
         for (int i = 1; i < slices.size(); i++) {
             double sliceSeconds = (slices.get(i).nanos() - slices.get(i - 1).nanos()) / 1e9;
-            slices.get(i - 1).systemDelta(slices.get(i)).forEach((name, delta) -> bySlice.computeIfAbsent(
-                            name, n -> new ArrayList<>())
-                    .add(delta * 60 / sliceSeconds));
+            slices.get(i - 1)
+                    .systemDeltaPer(slices.get(i), sliceSeconds / 60)
+                    .forEach((name, perMinuteInSlice) -> bySlice.computeIfAbsent(name, n -> new ArrayList<>())
+                            .add(perMinuteInSlice));
         }
         Map<String, Double> median = new LinkedHashMap<>();
         bySlice.forEach((name, values) -> median.put(name, Stats.median(values)));
@@ -287,13 +285,7 @@ final class MultiMaster {
             }
             Thread.sleep(30 + random.nextInt(100));
         }
-        return new Results.Latency(
-                Stats.percentile(millis, 50),
-                Stats.percentile(millis, 95),
-                Stats.percentile(millis, 99),
-                Stats.percentile(millis, 100),
-                millis.size(),
-                lost);
+        return Results.Latency.of(millis, lost);
     }
 
     private void trigger(int master, String name) throws Exception {

@@ -28,7 +28,19 @@ final class Results {
             double compilerShare) {}
 
     /** Latency percentiles in milliseconds, from the trigger call's return to the handler's start. */
-    record Latency(double p50, double p95, double p99, double max, int samples, int lost) {}
+    record Latency(double p50, double p95, double p99, double max, int samples, int lost) {
+
+        /** The percentiles of {@code millis}, the samples that arrived, and {@code lost} that never did. */
+        static Latency of(java.util.List<Double> millis, int lost) {
+            return new Latency(
+                    Stats.percentile(millis, 50),
+                    Stats.percentile(millis, 95),
+                    Stats.percentile(millis, 99),
+                    Stats.percentile(millis, 100),
+                    millis.size(),
+                    lost);
+        }
+    }
 
     /** Statements per second the contender sends while nothing is due. */
     record Idle(Map<String, Double> perSecond) {}

@@ -61,8 +61,7 @@ final class Scenarios {
                 cpuByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
         double db = (CpuTime.databaseMillis() - db0) / thousands;
         ServerCounters end = ServerCounters.read(connection);
-        Map<String, Double> cost = new LinkedHashMap<>();
-        start.systemDelta(end).forEach((name, delta) -> cost.put(name, delta / (double) options.tasks()));
+        Map<String, Double> cost = start.systemDeltaPer(end, options.tasks());
         String verified = contender.verify(before + options.tasks());
         return new Results.Throughput(
                 options.tasks() / seconds,
@@ -106,9 +105,7 @@ final class Scenarios {
         Thread.sleep(options.idleWindow().toMillis());
         ServerCounters end = ServerCounters.read(connection);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Double> perSecond = new LinkedHashMap<>();
-        start.systemDelta(end).forEach((name, delta) -> perSecond.put(name, delta / seconds));
-        return new Results.Idle(perSecond);
+        return new Results.Idle(start.systemDeltaPer(end, seconds));
     }
 
     /** One trigger at a time on an idle system: each waits for the previous handler to start. */
@@ -127,13 +124,7 @@ final class Scenarios {
             }
             Thread.sleep(PROBE_GAP_MIN_MS + random.nextInt(PROBE_GAP_SPREAD_MS));
         }
-        return new Results.Latency(
-                Stats.percentile(millis, 50),
-                Stats.percentile(millis, 95),
-                Stats.percentile(millis, 99),
-                Stats.percentile(millis, 100),
-                millis.size(),
-                lost);
+        return Results.Latency.of(millis, lost);
     }
 
     private long drain(Contender contender, int count, String prefix) throws Exception {

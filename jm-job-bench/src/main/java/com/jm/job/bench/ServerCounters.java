@@ -55,6 +55,13 @@ final class ServerCounters {
     }
 
     /** Global counters moved between the snapshots, minus what the benchmark session did itself. */
+    /** {@link #systemDelta} divided by {@code units}: per execution, per second. */
+    Map<String, Double> systemDeltaPer(ServerCounters later, double units) {
+        Map<String, Double> per = new LinkedHashMap<>();
+        systemDelta(later).forEach((name, delta) -> per.put(name, delta / units));
+        return per;
+    }
+
     Map<String, Long> systemDelta(ServerCounters later) {
         Map<String, Long> delta = new LinkedHashMap<>();
         for (String name : NAMES) {
