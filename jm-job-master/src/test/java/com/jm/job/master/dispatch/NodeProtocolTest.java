@@ -148,12 +148,8 @@ class NodeProtocolTest extends MariaDbTest {
         boolean mariaDb = jdbc.queryForObject("SELECT VERSION()", String.class).contains("MariaDB");
         assertThat(sqlSessions.getConfiguration().getDatabaseId()).isEqualTo(mariaDb ? SqlDialects.MARIADB : "mysql");
         long[] ids = {task("x", 0, 0), task("y", 1, 3), task("z", 0, 0)};
-        JsonNode claimed = json.readTree(call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 3, "waitMillis", 0))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
         Map<Long, Long> runOfTask = new java.util.HashMap<>();
-        claimed.get("tasks")
+        poll(nodeId, 3)
                 .forEach(t ->
                         runOfTask.put(t.get("taskId").asLong(), t.get("runId").asLong()));
         assertThat(runOfTask).containsOnlyKeys(ids[0], ids[1], ids[2]);
@@ -267,15 +263,7 @@ class NodeProtocolTest extends MariaDbTest {
         assertThat(leaseRecovery.recoverExpired()).isEqualTo(1);
         jdbc.update("UPDATE jm_task SET next_fire_time = NOW(3) WHERE id = ?", id);
         long newcomer = registerNode("n2", "10.9.9.8").get("nodeId").asLong();
-        long newRun = call(NodeApi.POLL, Map.of("nodeId", newcomer, "maxTasks", 1, "waitMillis", 0))
-                .andReturn()
-                .getResponse()
-                .getContentAsString()
-                .transform(json::readTree)
-                .get("tasks")
-                .get(0)
-                .get("runId")
-                .asLong();
+        long newRun = poll(newcomer, 1).get(0).get("runId").asLong();
 
         finish(oldRun, "SUCCEEDED", "back from the dead");
         call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of(oldRun)))
@@ -354,15 +342,17 @@ class NodeProtocolTest extends MariaDbTest {
     }
 
     private long claimOne() throws Exception {
-        return call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 0))
+        return poll(nodeId, 1).get(0).get("runId").asLong();
+    }
+
+    /** The tasks a poll that does not wait hands to {@code node}. */
+    private JsonNode poll(long node, int maxTasks) throws Exception {
+        return call(NodeApi.POLL, Map.of("nodeId", node, "maxTasks", maxTasks, "waitMillis", 0))
                 .andReturn()
                 .getResponse()
                 .getContentAsString()
                 .transform(json::readTree)
-                .get("tasks")
-                .get(0)
-                .get("runId")
-                .asLong();
+                .get("tasks");
     }
 
     private ResultActions finish(long runId, String result, String message) throws Exception {
