@@ -1,6 +1,6 @@
 package com.jm.job.master.audit;
 
-import com.jm.job.master.store.AuditRecord;
+import com.jm.job.master.domain.AuditRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;

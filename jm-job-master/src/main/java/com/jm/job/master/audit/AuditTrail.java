@@ -1,9 +1,9 @@
 package com.jm.job.master.audit;
 
+import com.jm.job.master.domain.AuditRecord;
 import com.jm.job.master.service.Page;
 import com.jm.job.master.service.PageRequest;
 import com.jm.job.master.store.AuditMapper;
-import com.jm.job.master.store.AuditRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

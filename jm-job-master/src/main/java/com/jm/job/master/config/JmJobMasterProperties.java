@@ -116,11 +116,24 @@ public class JmJobMasterProperties {
     /** How often the index is rebuilt from the database even when it looks fine. */
     private Duration indexRebuildInterval = DEFAULT_INDEX_REBUILD_INTERVAL;
 
+    /**
+     * Which form of the batch statements to run: {@code auto} (the MariaDB 10.6+ forms, which read a
+     * whole batch from one JSON parameter, where the server has them) or {@code portable} (the
+     * statements every supported server runs, one bound parameter per row and column).
+     */
+    private SqlDialect sqlDialect = SqlDialect.AUTO;
+
     /** Longest a held poll trusts what it cached about its node; node changes also evict it at once. */
     private Duration nodeCacheTtl = DEFAULT_NODE_CACHE_TTL;
 
     /** Who may use the operators' API and the node API. */
     private final Security security = new Security();
+
+    /** See {@link #sqlDialect}. */
+    public enum SqlDialect {
+        AUTO,
+        PORTABLE
+    }
 
     /** Who may use the operators' API and the node API. */
     @Getter

@@ -1,14 +1,14 @@
 package com.jm.job.master.dispatch;
 
 import com.jm.job.common.protocol.TaskAssignment;
-import com.jm.job.master.config.JmJobMasterProperties;
-import com.jm.job.master.service.NotFoundException;
+import com.jm.job.master.domain.NodeRecord;
+import com.jm.job.master.lease.Leases;
+import com.jm.job.master.node.UnknownNodeException;
 import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.ClaimCandidate;
 import com.jm.job.master.store.ClaimMapper;
 import com.jm.job.master.store.ClaimedRun;
 import com.jm.job.master.store.NodeMapper;
-import com.jm.job.master.store.NodeRecord;
 import com.jm.job.master.store.SqlDialects;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +28,14 @@ public class ClaimService {
 
     private final ClaimMapper claims;
     private final NodeMapper nodes;
-    private final JmJobMasterProperties properties;
+    private final Leases leases;
     private final boolean returningInserts;
 
-    public ClaimService(
-            ClaimMapper claims, NodeMapper nodes, JmJobMasterProperties properties, SqlSessionFactory sqlSessions) {
+    public ClaimService(ClaimMapper claims, NodeMapper nodes, Leases leases, SqlSessionFactory sqlSessions) {
         this.claims = claims;
         this.nodes = nodes;
-        this.properties = properties;
-        this.returningInserts =
-                SqlDialects.returnsInsertedRows(sqlSessions.getConfiguration().getDatabaseId());
+        this.leases = leases;
+        this.returningInserts = SqlDialects.returnsInsertedRows(sqlSessions.getConfiguration());
     }
 
     /** Claims the group's first due tasks, found by the claim index of the table. */
@@ -67,7 +65,7 @@ public class ClaimService {
     private boolean activeNode(long nodeId) {
         NodeRecord node = nodes.dispatchState(nodeId);
         if (node == null || node.getStoppedAt() != null) {
-            throw new NotFoundException("no registered node with id " + nodeId + "; register again");
+            throw new UnknownNodeException(nodeId);
         }
         return !node.isDisable();
     }
@@ -77,7 +75,7 @@ public class ClaimService {
             return List.of();
         }
         List<ClaimedRun> runs = insertRuns(nodeId, candidates);
-        int marked = claims.markRunning(nodeId, properties.getLease().toMillis(), Batch.of(runs));
+        int marked = leases.grant(nodeId, runs);
         if (marked != candidates.size()) {
             // The rows are locked by this transaction, so this cannot happen unless the schema or
             // locking changed; roll back rather than hand out runs whose task did not move.

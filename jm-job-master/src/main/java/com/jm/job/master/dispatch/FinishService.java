@@ -3,8 +3,10 @@ package com.jm.job.master.dispatch;
 import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.node.NodeRuns;
+import com.jm.job.master.outcome.OutcomePolicy;
+import com.jm.job.master.outcome.RunCompletion;
 import com.jm.job.master.store.FinishMapper;
-import com.jm.job.master.store.RunMapper;
 import com.jm.job.master.store.RunningTask;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,12 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class FinishService {
 
     private final FinishMapper finishes;
-    private final RunMapper runs;
+    private final NodeRuns runs;
     private final RunCompletion completion;
     private final JmJobMasterProperties properties;
 
     public FinishService(
-            FinishMapper finishes, RunMapper runs, RunCompletion completion, JmJobMasterProperties properties) {
+            FinishMapper finishes, NodeRuns runs, RunCompletion completion, JmJobMasterProperties properties) {
         this.finishes = finishes;
         this.runs = runs;
         this.completion = completion;
@@ -47,7 +49,7 @@ public class FinishService {
         if (byRun.isEmpty()) {
             return new FinishResponse(acknowledged);
         }
-        List<Long> taskIds = NodeRegistry.ownTaskIds(runs, nodeId, acknowledged);
+        List<Long> taskIds = runs.ownTaskIds(nodeId, acknowledged);
         if (taskIds.isEmpty()) {
             return new FinishResponse(acknowledged);
         }

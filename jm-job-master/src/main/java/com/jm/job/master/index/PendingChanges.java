@@ -1,6 +1,8 @@
 package com.jm.job.master.index;
 
-import com.jm.job.master.dispatch.PendingSignals;
+import com.jm.job.master.events.AfterCommit;
+import com.jm.job.master.events.MasterEvents;
+import com.jm.job.master.events.PendingSignals;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package com.jm.job.master.schedule;
 
-import com.jm.job.master.dispatch.Signal;
+import com.jm.job.master.events.Signal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +10,10 @@ import org.springframework.context.SmartLifecycle;
  * One background loop of the master on its own {@code jm-job-*} thread: runs a step, waits as long
  * as the step asks (or until its signal wakes it early), and carries on after a failed step.
  * Started and stopped with the application context.
+ *
+ * <p>A loop never dies silently: a step that throws anything short of a {@link VirtualMachineError}
+ * is logged and retried; a thread ended by one (out of memory, stack overflow) is replaced by a new
+ * thread of the same name, so {@link #isRunning()} never reports a loop that no longer runs.
  */
 public class MasterLoop implements SmartLifecycle {
 
@@ -34,17 +38,21 @@ public class MasterLoop implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         Thread t = new Thread(this::loop, name);
         t.setDaemon(true);
+        t.setUncaughtExceptionHandler(this::died);
         thread = t;
         t.start();
     }
 
     @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            thread = null;
+        }
         if (t != null) {
             t.interrupt();
             try {
@@ -55,9 +63,20 @@ public class MasterLoop implements SmartLifecycle {
         }
     }
 
+    /** Whether the loop was started and not stopped, its thread alive (a dead one is replaced). */
     @Override
     public boolean isRunning() {
-        return thread != null;
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    /** A thread ended by an error it could not survive: start a new one unless the loop was stopped. */
+    private synchronized void died(Thread dead, Throwable cause) {
+        if (thread != dead) {
+            return;
+        }
+        log.error("{}: loop thread died, starting a new one", name, cause);
+        start();
     }
 
     private void loop() {
@@ -68,7 +87,9 @@ public class MasterLoop implements SmartLifecycle {
                 wait = step.runOnce();
             } catch (InterruptedException e) {
                 return;
-            } catch (Exception e) {
+            } catch (VirtualMachineError e) {
+                throw e; // the thread ends; died() starts a fresh one
+            } catch (Exception | Error e) {
                 log.warn("{}: pass failed, trying again in {}", name, AFTER_FAILURE, e);
                 wait = AFTER_FAILURE;
             }

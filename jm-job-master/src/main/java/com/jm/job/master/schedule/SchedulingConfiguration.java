@@ -1,9 +1,10 @@
 package com.jm.job.master.schedule;
 
 import com.jm.job.master.config.JmJobMasterProperties;
-import com.jm.job.master.dispatch.PendingSignals;
-import com.jm.job.master.dispatch.Signal;
+import com.jm.job.master.events.PendingSignals;
+import com.jm.job.master.events.Signal;
 import com.jm.job.master.index.IndexReconciler;
+import com.jm.job.master.lease.LeaseRecovery;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

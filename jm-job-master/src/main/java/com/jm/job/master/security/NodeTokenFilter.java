@@ -1,6 +1,7 @@
 package com.jm.job.master.security;
 
 import com.jm.job.common.protocol.NodeApi;
+import com.jm.job.master.errors.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

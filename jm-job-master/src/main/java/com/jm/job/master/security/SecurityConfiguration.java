@@ -1,5 +1,6 @@
 package com.jm.job.master.security;
 
+import com.jm.job.master.errors.ProblemWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,9 +1,11 @@
 package com.jm.job.master.service;
 
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.domain.GroupRecord;
 import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.errors.ConflictException;
+import com.jm.job.master.errors.NotFoundException;
 import com.jm.job.master.store.GroupMapper;
-import com.jm.job.master.store.GroupRecord;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.StatusCount;
 import com.jm.job.master.store.TaskMapper;

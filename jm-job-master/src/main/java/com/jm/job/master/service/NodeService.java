@@ -1,9 +1,10 @@
 package com.jm.job.master.service;
 
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.domain.NodeRecord;
+import com.jm.job.master.errors.NotFoundException;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.NodeMapper;
-import com.jm.job.master.store.NodeRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

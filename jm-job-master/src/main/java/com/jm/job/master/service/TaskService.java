@@ -1,16 +1,21 @@
 package com.jm.job.master.service;
 
+import com.jm.job.master.clock.DatabaseClock;
+import com.jm.job.master.cron.CronSchedule;
+import com.jm.job.master.domain.RunRecord;
+import com.jm.job.master.domain.TaskFilter;
+import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
+import com.jm.job.master.errors.ConflictException;
+import com.jm.job.master.errors.InvalidFieldException;
+import com.jm.job.master.errors.NotFoundException;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.RunMapper;
-import com.jm.job.master.store.RunRecord;
-import com.jm.job.master.store.TaskFilter;
 import com.jm.job.master.store.TaskMapper;
-import com.jm.job.master.store.TaskRecord;
-import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +32,7 @@ public class TaskService {
     private final RunMapper runs;
     private final CronSchedule cronSchedule;
     private final PendingChanges changes;
-    private final Clock clock;
+    private final DatabaseClock databaseClock;
 
     public TaskService(
             TaskMapper tasks,
@@ -35,13 +40,13 @@ public class TaskService {
             RunMapper runs,
             CronSchedule cronSchedule,
             PendingChanges changes,
-            Clock clock) {
+            DatabaseClock databaseClock) {
         this.tasks = tasks;
         this.groups = groups;
         this.runs = runs;
         this.cronSchedule = cronSchedule;
         this.changes = changes;
-        this.clock = clock;
+        this.databaseClock = databaseClock;
     }
 
     /** Registers a task: pending at once without cron, otherwise waiting for its first fire time. */
@@ -154,7 +159,10 @@ public class TaskService {
         }
         if (definition.cron() != null) {
             cronSchedule.validate(definition.cron(), definition.timeZone());
-            LocalDateTime next = cronSchedule.nextFireTime(definition.cron(), definition.timeZone(), clock.instant());
+            LocalDateTime next = cronSchedule.nextFireTime(
+                    definition.cron(),
+                    definition.timeZone(),
+                    databaseClock.now().toInstant(ZoneOffset.UTC));
             if (next == null) {
                 throw new InvalidFieldException("cron", "cron expression '" + definition.cron() + "' never fires");
             }

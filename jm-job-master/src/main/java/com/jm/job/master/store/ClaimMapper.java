@@ -38,10 +38,6 @@ public interface ClaimMapper {
      */
     List<ClaimedRun> insertRunsReturning(@Param("nodeId") long nodeId, @Param("taskIds") Batch<Long> taskIds);
 
-    /** Marks the locked tasks running on the node under a lease, pointing each at its run. */
-    int markRunning(
-            @Param("nodeId") long nodeId, @Param("leaseMs") long leaseMs, @Param("runs") Batch<ClaimedRun> runs);
-
     /** Microseconds until the group's next pending task is due (negative: overdue), or null if none. */
     Long microsUntilNextDue(@Param("groupId") long groupId);
 }

@@ -4,9 +4,16 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-/** Leases of running tasks, kept alive by their node's heartbeats. */
+/**
+ * A lease is a running task's licence to run on one node until {@code lease_until} (by the
+ * database clock). It is granted by the claim, extended by the node's heartbeats, found lapsed by
+ * lease recovery, and ends when the task leaves RUNNING ({@link FinishMapper#moveAlike} clears it).
+ */
 @Mapper
 public interface LeaseMapper {
+
+    /** Marks the locked tasks running on the node under a lease, pointing each at its run. */
+    int grant(@Param("nodeId") long nodeId, @Param("leaseMs") long leaseMs, @Param("runs") Batch<ClaimedRun> runs);
 
     /**
      * Extends the leases of the node's current runs among {@code runIds}; the tasks are addressed by
@@ -21,4 +28,7 @@ public interface LeaseMapper {
     /** Of {@code runIds}, those still current on the node for an enabled task; the rest must stop. */
     List<Long> live(
             @Param("nodeId") long nodeId, @Param("taskIds") List<Long> taskIds, @Param("runIds") List<Long> runIds);
+
+    /** Locks running tasks whose lease lapsed (their node stopped heartbeating), oldest first. */
+    List<RunningTask> lockExpired(@Param("limit") int limit);
 }

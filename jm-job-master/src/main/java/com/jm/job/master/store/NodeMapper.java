@@ -1,5 +1,6 @@
 package com.jm.job.master.store;
 
+import com.jm.job.master.domain.NodeRecord;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;

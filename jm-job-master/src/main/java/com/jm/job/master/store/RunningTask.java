@@ -19,4 +19,9 @@ public class RunningTask {
     private int attempt;
     /** The slot (or retry time) the current run was due at; claims leave it as it was. */
     private LocalDateTime nextFireTime;
+    /**
+     * The database clock when the row was locked: what decides the task's next due time, so that
+     * masters whose own clocks differ still agree on it.
+     */
+    private LocalDateTime dbNow;
 }

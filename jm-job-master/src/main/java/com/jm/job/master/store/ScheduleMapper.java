@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-/** The master's own time-driven work: firing cron slots, reclaiming lapsed leases, trimming history. */
+/** The master's own time-driven work: firing cron slots, trimming history. */
 @Mapper
 public interface ScheduleMapper {
 
@@ -20,9 +20,6 @@ public interface ScheduleMapper {
 
     /** Microseconds until the next cron slot of any enabled idle task, or null if none. */
     Long microsUntilNextCron();
-
-    /** Locks running tasks whose lease lapsed: their node stopped heartbeating. */
-    List<RunningTask> lockExpiredLeases(@Param("limit") int limit);
 
     /** Deletes up to {@code limit} finished runs older than {@code retentionSeconds}. */
     int deleteFinishedBefore(@Param("retentionSeconds") long retentionSeconds, @Param("limit") int limit);

@@ -1,5 +1,7 @@
 package com.jm.job.master.store;
 
+import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.config.JmJobMasterProperties.SqlDialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -8,28 +10,47 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.DatabaseIdProvider;
+import org.apache.ibatis.session.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * Names the database for MyBatis's {@code databaseId}, so a mapper can give a statement a second
- * form for one server. Statements without a {@code databaseId} are portable (MariaDB, MySQL and the
- * H2 demo run them); a few batch statements have a {@code mariadb} form that reads the whole batch
- * from one JSON parameter ({@link Batch}). MySQL 8 has the same JSON_TABLE syntax, but these forms
- * are tested on MariaDB only, so MySQL keeps the portable ones.
+ * The one seam between SQL dialects. It names the database for MyBatis's {@code databaseId}, and
+ * every difference between servers is a {@code databaseId} form in the mapper XML, decided by that
+ * name alone:
+ *
+ * <ul>
+ *   <li>{@value #MARIADB} (MariaDB 10.6+): the batch statements read the whole batch from one JSON
+ *       parameter ({@link Batch}, {@code JSON_TABLE}); a claim reads its new run ids back with
+ *       {@code RETURNING}; lookups by id force the primary key.
+ *   <li>{@value #MYSQL} (MySQL, older MariaDB, and MariaDB with {@code jm.job.master.sql-dialect=portable}):
+ *       the portable statements, lookups by id forcing the primary key (InnoDB).
+ *   <li>anything else (the H2 demo): the portable statements as they are.
+ * </ul>
+ *
+ * MySQL 8 has the same JSON_TABLE syntax, but these forms are tested on MariaDB only, so MySQL keeps
+ * the portable ones. The suite runs the portable forms on MariaDB too, by the property.
  */
 @Component
 public class SqlDialects implements DatabaseIdProvider {
 
     public static final String MARIADB = "mariadb";
+    public static final String MYSQL = "mysql";
 
     /** JSON_TABLE came with MariaDB 10.6; older servers run the portable statements. */
     private static final Pattern MARIADB_VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.\\d+-MariaDB");
+
+    private final SqlDialect dialect;
+
+    public SqlDialects(JmJobMasterProperties properties) {
+        this.dialect = properties.getSqlDialect();
+    }
 
     @Override
     public String getDatabaseId(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            return idFor(meta.getDatabaseProductName(), meta.getDatabaseProductVersion());
+            String id = idFor(meta.getDatabaseProductName(), meta.getDatabaseProductVersion());
+            return dialect == SqlDialect.PORTABLE && MARIADB.equals(id) ? MYSQL : id;
         }
     }
 
@@ -41,18 +62,17 @@ public class SqlDialects implements DatabaseIdProvider {
         if (mariadb.find()) {
             int major = Integer.parseInt(mariadb.group(1));
             int minor = Integer.parseInt(mariadb.group(2));
-            return major > 10 || (major == 10 && minor >= 6) ? MARIADB : "mariadb-before-10.6";
+            return major > 10 || (major == 10 && minor >= 6) ? MARIADB : MYSQL;
         }
         return product.toLowerCase(Locale.ROOT);
     }
 
     /**
-     * Whether the claim reads its new run ids back from the insert ({@code insertRunsReturning}, the
-     * MariaDB form) rather than from generated keys.
-     *
-     * @param databaseId the id MyBatis resolved through {@link #getDatabaseId}
+     * Whether a claim reads its new run ids back from the insert ({@code insertRunsReturning}, a
+     * statement only the {@value #MARIADB} dialect has) rather than from generated keys: the one
+     * choice the Java code makes, and it makes it from the same name.
      */
-    public static boolean returnsInsertedRows(String databaseId) {
-        return MARIADB.equals(databaseId);
+    public static boolean returnsInsertedRows(Configuration configuration) {
+        return MARIADB.equals(configuration.getDatabaseId());
     }
 }

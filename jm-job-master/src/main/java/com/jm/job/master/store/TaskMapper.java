@@ -1,5 +1,7 @@
 package com.jm.job.master.store;
 
+import com.jm.job.master.domain.TaskFilter;
+import com.jm.job.master.domain.TaskRecord;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;

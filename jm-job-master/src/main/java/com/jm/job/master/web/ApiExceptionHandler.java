@@ -1,9 +1,9 @@
 package com.jm.job.master.web;
 
-import com.jm.job.master.service.ConflictException;
-import com.jm.job.master.service.ForbiddenException;
-import com.jm.job.master.service.InvalidFieldException;
-import com.jm.job.master.service.NotFoundException;
+import com.jm.job.master.errors.ConflictException;
+import com.jm.job.master.errors.ForbiddenException;
+import com.jm.job.master.errors.InvalidFieldException;
+import com.jm.job.master.errors.NotFoundException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

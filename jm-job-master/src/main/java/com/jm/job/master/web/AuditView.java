@@ -1,6 +1,6 @@
 package com.jm.job.master.web;
 
-import com.jm.job.master.store.AuditRecord;
+import com.jm.job.master.domain.AuditRecord;
 import java.time.Instant;
 
 /** One audited write: who, what, on which entity, when, and the status it was answered with. */

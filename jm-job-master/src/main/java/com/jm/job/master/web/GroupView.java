@@ -1,6 +1,6 @@
 package com.jm.job.master.web;
 
-import com.jm.job.master.store.GroupRecord;
+import com.jm.job.master.domain.GroupRecord;
 import java.time.Instant;
 
 /** A group in API answers. */

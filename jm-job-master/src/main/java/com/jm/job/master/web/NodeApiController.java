@@ -12,35 +12,30 @@ import com.jm.job.common.protocol.RegisterRequest;
 import com.jm.job.common.protocol.RegisterResponse;
 import com.jm.job.master.dispatch.Dispatcher;
 import com.jm.job.master.dispatch.FinishService;
-import com.jm.job.master.dispatch.NodeDirectory;
-import com.jm.job.master.dispatch.NodeRegistry;
+import com.jm.job.master.node.NodeRegistry;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The node protocol: register, long-poll for work, heartbeat, report finished runs, leave. Every
- * call after registration must carry the node's session secret.
+ * call after registration must carry the node's session secret; {@link NodeSessionAdvice} checks it
+ * before any of these handlers runs.
  */
 @RestController
 class NodeApiController {
 
-    private static final String SESSION = NodeApi.SESSION_HEADER;
-
     private final NodeRegistry registry;
     private final Dispatcher dispatcher;
     private final FinishService finishes;
-    private final NodeDirectory directory;
 
-    NodeApiController(NodeRegistry registry, Dispatcher dispatcher, FinishService finishes, NodeDirectory directory) {
+    NodeApiController(NodeRegistry registry, Dispatcher dispatcher, FinishService finishes) {
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.finishes = finishes;
-        this.directory = directory;
     }
 
     @PostMapping(NodeApi.REGISTER)
@@ -49,34 +44,22 @@ class NodeApiController {
     }
 
     @PostMapping(NodeApi.POLL)
-    PollResponse poll(
-            @Valid @RequestBody PollRequest request, @RequestHeader(value = SESSION, required = false) String session)
-            throws InterruptedException {
-        directory.authenticate(request.nodeId(), session);
+    PollResponse poll(@Valid @RequestBody PollRequest request) throws InterruptedException {
         return dispatcher.poll(request.nodeId(), request.maxTasks(), Duration.ofMillis(request.waitMillis()));
     }
 
     @PostMapping(NodeApi.HEARTBEAT)
-    HeartbeatResponse heartbeat(
-            @Valid @RequestBody HeartbeatRequest request,
-            @RequestHeader(value = SESSION, required = false) String session) {
-        directory.authenticate(request.nodeId(), session);
+    HeartbeatResponse heartbeat(@Valid @RequestBody HeartbeatRequest request) {
         return registry.heartbeat(request.nodeId(), request.runIds());
     }
 
     @PostMapping(NodeApi.FINISH)
-    FinishResponse finish(
-            @Valid @RequestBody FinishRequest request,
-            @RequestHeader(value = SESSION, required = false) String session) {
-        directory.authenticate(request.nodeId(), session);
+    FinishResponse finish(@Valid @RequestBody FinishRequest request) {
         return finishes.finish(request.nodeId(), request.outcomes());
     }
 
     @PostMapping(NodeApi.DEREGISTER)
-    ResponseEntity<Void> deregister(
-            @Valid @RequestBody DeregisterRequest request,
-            @RequestHeader(value = SESSION, required = false) String session) {
-        directory.authenticate(request.nodeId(), session);
+    ResponseEntity<Void> deregister(@Valid @RequestBody DeregisterRequest request) {
         registry.deregister(request.nodeId());
         return ResponseEntity.noContent().build();
     }

@@ -1,6 +1,6 @@
 package com.jm.job.master.web;
 
-import com.jm.job.master.store.NodeRecord;
+import com.jm.job.master.domain.NodeRecord;
 import java.time.Instant;
 
 /** A node in API answers; {@code online} means its last heartbeat is recent. */

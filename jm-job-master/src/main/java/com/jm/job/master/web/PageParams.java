@@ -1,7 +1,7 @@
 package com.jm.job.master.web;
 
 import com.jm.job.master.config.JmJobMasterProperties;
-import com.jm.job.master.service.InvalidFieldException;
+import com.jm.job.master.errors.InvalidFieldException;
 import com.jm.job.master.service.PageRequest;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package com.jm.job.master.web;
 
 import com.jm.job.master.config.JmJobMasterProperties;
-import com.jm.job.master.security.ProblemWriter;
+import com.jm.job.master.errors.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,8 +1,8 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.domain.RunRecord;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.Trigger;
-import com.jm.job.master.store.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
 

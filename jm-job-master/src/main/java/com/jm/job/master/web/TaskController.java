@@ -3,10 +3,10 @@ package com.jm.job.master.web;
 import static com.jm.job.master.web.PageParams.DEFAULT_PAGE;
 import static com.jm.job.master.web.PageParams.DEFAULT_SIZE;
 
+import com.jm.job.master.domain.TaskFilter;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.service.Page;
 import com.jm.job.master.service.TaskService;
-import com.jm.job.master.store.TaskFilter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;

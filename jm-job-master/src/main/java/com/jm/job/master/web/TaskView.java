@@ -1,7 +1,7 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
-import com.jm.job.master.store.TaskRecord;
 import java.time.Instant;
 
 /** A task in API answers: status by name, flags as booleans, times as UTC instants. */

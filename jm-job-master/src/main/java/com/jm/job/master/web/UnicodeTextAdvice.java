@@ -1,6 +1,6 @@
 package com.jm.job.master.web;
 
-import com.jm.job.master.service.InvalidFieldException;
+import com.jm.job.master.errors.InvalidFieldException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import org.springframework.core.MethodParameter;

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.common.protocol.NodeApi;
-import com.jm.job.master.schedule.LeaseRecovery;
+import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.store.SqlDialects;
 import com.jm.job.master.support.MariaDbTest;
 import com.jm.job.master.support.TestSecurity;
@@ -141,12 +141,18 @@ class NodeProtocolTest extends MariaDbTest {
                 .isEqualTo(version);
     }
 
+    /**
+     * On MariaDB the claim and finish statements take the batch as one JSON parameter; on MySQL (the
+     * Testcontainers fallback) they run the portable forms, and so does {@link NodeProtocolPortableTest}.
+     */
+    protected String expectedDialect() {
+        boolean mariaDb = jdbc.queryForObject("SELECT VERSION()", String.class).contains("MariaDB");
+        return mariaDb ? SqlDialects.MARIADB : SqlDialects.MYSQL;
+    }
+
     @Test
     void aBatchOfOutcomesIsAppliedRowByRowWithMessagesStoredExactly() throws Exception {
-        // On MariaDB the claim and finish statements take the batch as one JSON parameter; on MySQL
-        // (the Testcontainers fallback) they run the portable forms.
-        boolean mariaDb = jdbc.queryForObject("SELECT VERSION()", String.class).contains("MariaDB");
-        assertThat(sqlSessions.getConfiguration().getDatabaseId()).isEqualTo(mariaDb ? SqlDialects.MARIADB : "mysql");
+        assertThat(sqlSessions.getConfiguration().getDatabaseId()).isEqualTo(expectedDialect());
         long[] ids = {task("x", 0, 0), task("y", 1, 3), task("z", 0, 0)};
         Map<Long, Long> runOfTask = new java.util.HashMap<>();
         poll(nodeId, 3)

@@ -2,6 +2,7 @@ package com.jm.job.master.e2e;
 
 import com.jm.job.master.JmJobMasterApplication;
 import com.jm.job.master.support.TestDatabases;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +22,7 @@ final class MasterInstance implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private ConfigurableApplicationContext context;
     private int port;
+    private Clock clock;
 
     MasterInstance(String databaseUrl, int port, String... extraProperties) {
         this.databaseUrl = databaseUrl;
@@ -36,6 +38,12 @@ final class MasterInstance implements AutoCloseable {
         return new MasterInstance(TestDatabases.createDatabase("e2e"), 0, extraProperties);
     }
 
+    /** Gives the master its own clock (for example a skewed one) instead of the system's. */
+    MasterInstance withClock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     MasterInstance start() {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=" + port,
@@ -46,6 +54,11 @@ final class MasterInstance implements AutoCloseable {
         properties.addAll(extraProperties);
         // As arguments, so they win over the test configuration files (builder properties would not).
         context = new SpringApplicationBuilder(JmJobMasterApplication.class)
+                .initializers(ctx -> {
+                    if (clock != null) {
+                        ctx.getBeanFactory().registerSingleton("clock", clock);
+                    }
+                })
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
         port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         return this;

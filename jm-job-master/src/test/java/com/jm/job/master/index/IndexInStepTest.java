@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.common.protocol.NodeApi;
+import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.schedule.CronFiring;
-import com.jm.job.master.schedule.LeaseRecovery;
 import com.jm.job.master.support.MariaDbTest;
 import com.jm.job.master.support.RedisCli;
 import com.jm.job.master.support.TestRedis;

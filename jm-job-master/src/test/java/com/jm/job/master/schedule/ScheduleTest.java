@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.dispatch.ClaimService;
+import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.support.MariaDbTest;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,10 @@ package com.jm.job.master.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jm.job.master.domain.TaskRecord;
+import com.jm.job.master.errors.ConflictException;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.TaskMapper;
-import com.jm.job.master.store.TaskRecord;
 import com.jm.job.master.support.Fixtures;
 import com.jm.job.master.support.MariaDbTest;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package com.jm.job.master.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jm.job.master.domain.TaskFilter;
+import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.support.Fixtures;
 import com.jm.job.master.support.MariaDbTest;

@@ -1,11 +1,11 @@
 package com.jm.job.master.support;
 
+import com.jm.job.master.domain.GroupRecord;
+import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
 import com.jm.job.master.store.GroupMapper;
-import com.jm.job.master.store.GroupRecord;
 import com.jm.job.master.store.TaskMapper;
-import com.jm.job.master.store.TaskRecord;
 import java.util.UUID;
 
 /** Rows for tests, written through the real mappers. */

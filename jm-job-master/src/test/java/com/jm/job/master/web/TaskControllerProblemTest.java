@@ -18,9 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jm.job.master.audit.AuditTrail;
 import com.jm.job.master.config.JmJobMasterProperties;
-import com.jm.job.master.security.ProblemWriter;
-import com.jm.job.master.service.ConflictException;
-import com.jm.job.master.service.NotFoundException;
+import com.jm.job.master.errors.ConflictException;
+import com.jm.job.master.errors.NotFoundException;
+import com.jm.job.master.errors.ProblemWriter;
 import com.jm.job.master.service.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

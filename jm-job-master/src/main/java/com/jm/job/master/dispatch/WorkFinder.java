@@ -1,0 +1,102 @@
+package com.jm.job.master.dispatch;
+
+import com.jm.job.common.protocol.TaskAssignment;
+import com.jm.job.master.clock.DatabaseClock;
+import com.jm.job.master.index.GuardedPendingIndex;
+import com.jm.job.master.node.NodeDirectory;
+import com.jm.job.master.store.ClaimMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * One look for a poll's work: claims what is due, or says how long until something falls due.
+ * Through the pending index while it is available (an idle look costs the database nothing), else
+ * from the table. Index scores are database-clock times, so they are compared with the database
+ * clock, never with this master's own.
+ */
+@Component
+class WorkFinder {
+
+    /** Floor on a re-check wait, so tasks that are due but locked by another claim do not spin a poll. */
+    static final Duration MIN_RECHECK = Duration.ofMillis(20);
+
+    private final ClaimService claims;
+    private final ClaimMapper claimMapper;
+    private final GuardedPendingIndex index;
+    private final NodeDirectory directory;
+    private final DatabaseClock databaseClock;
+
+    WorkFinder(
+            ClaimService claims,
+            ClaimMapper claimMapper,
+            GuardedPendingIndex index,
+            NodeDirectory directory,
+            DatabaseClock databaseClock) {
+        this.claims = claims;
+        this.claimMapper = claimMapper;
+        this.index = index;
+        this.directory = directory;
+        this.databaseClock = databaseClock;
+    }
+
+    /** What one look found: claimed tasks, or how long until it is worth looking again (null: no idea). */
+    record Look(List<TaskAssignment> claimed, Duration recheck) {}
+
+    Look look(long nodeId, long groupId, int maxTasks) {
+        return index.isAvailable() ? fromIndex(nodeId, groupId, maxTasks) : fromDatabase(nodeId, groupId, maxTasks);
+    }
+
+    private Look fromIndex(long nodeId, long groupId, int maxTasks) {
+        if (directory.require(nodeId).isDisable()) {
+            return new Look(List.of(), null);
+        }
+        List<Long> taken = index.takeDue(groupId, databaseClock.estimate(), maxTasks);
+        if (!taken.isEmpty()) {
+            List<TaskAssignment> claimed = List.of();
+            try {
+                claimed = claims.claimCandidates(nodeId, groupId, taken);
+            } finally {
+                putBackUnclaimed(groupId, taken, claimed);
+            }
+            if (!claimed.isEmpty()) {
+                return new Look(claimed, null);
+            }
+        }
+        Instant next = index.nextDue(groupId);
+        return new Look(
+                List.of(), next == null ? null : atLeastMinRecheck(Duration.between(databaseClock.estimate(), next)));
+    }
+
+    /**
+     * Candidates the claim did not take go back into the index if the database still has them
+     * pending (not yet due by its clock, or locked for a moment by another transaction); stale ones
+     * (disabled, claimed, finished) stay out.
+     */
+    private void putBackUnclaimed(long groupId, List<Long> taken, List<TaskAssignment> claimed) {
+        List<Long> unclaimed = taken.stream()
+                .filter(id -> claimed.stream().noneMatch(a -> a.taskId() == id))
+                .toList();
+        if (!unclaimed.isEmpty()) {
+            claimMapper
+                    .pendingAmong(unclaimed)
+                    .forEach(e ->
+                            index.put(groupId, e.getId(), e.getNextFireTime().toInstant(ZoneOffset.UTC)));
+        }
+    }
+
+    private Look fromDatabase(long nodeId, long groupId, int maxTasks) {
+        List<TaskAssignment> claimed = claims.claimCandidatesFromTable(nodeId, groupId, maxTasks);
+        if (!claimed.isEmpty()) {
+            return new Look(claimed, null);
+        }
+        Long micros = claimMapper.microsUntilNextDue(groupId);
+        return new Look(List.of(), micros == null ? null : atLeastMinRecheck(Duration.ofNanos(micros * 1000)));
+    }
+
+    private static Duration atLeastMinRecheck(Duration due) {
+        return due.compareTo(MIN_RECHECK) < 0 ? MIN_RECHECK : due;
+    }
+}

@@ -1,0 +1,24 @@
+package com.jm.job.master.domain;
+
+import java.time.LocalDateTime;
+import lombok.Getter;
+import lombok.Setter;
+
+/** A row of {@code jm_node}, with {@code online} worked out by the query from the heartbeat age. */
+@Getter
+@Setter
+public class NodeRecord {
+    private Long id;
+    private long groupId;
+    private String ip;
+    private String port;
+    private String instance;
+    private int threads;
+    private boolean disable;
+    private boolean online;
+    private LocalDateTime lastHeartbeatAt;
+    private LocalDateTime startedAt;
+    private LocalDateTime stoppedAt;
+    /** SHA-256 (hex) of the secret the latest registration handed out; never leaves the master. */
+    private String sessionHash;
+}

@@ -1,0 +1,22 @@
+package com.jm.job.master.domain;
+
+import java.time.LocalDateTime;
+import lombok.Getter;
+import lombok.Setter;
+
+/** A row of {@code jm_task_run}: one execution. */
+@Getter
+@Setter
+public class RunRecord {
+    private Long id;
+    private long taskId;
+    private long nodeId;
+    private int attempt;
+    private Trigger triggerType;
+    private RunState state;
+    private LocalDateTime scheduledAt;
+    private LocalDateTime startedAt;
+    private LocalDateTime finishedAt;
+    private Long durationMs;
+    private String message;
+}

@@ -1,0 +1,19 @@
+package com.jm.job.master.errors;
+
+/**
+ * A field is well formed but breaks a rule only the service can check (an unknown group id, a cron
+ * expression that never fires); answered with 400 naming the field, like a malformed one.
+ */
+public class InvalidFieldException extends RuntimeException {
+
+    private final String field;
+
+    public InvalidFieldException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}

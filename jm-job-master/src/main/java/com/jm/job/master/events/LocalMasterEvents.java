@@ -1,0 +1,25 @@
+package com.jm.job.master.events;
+
+import java.util.List;
+
+/** Events for a single master: delivered straight to this process. */
+public class LocalMasterEvents implements MasterEvents {
+
+    private final PendingSignals signals;
+    private final List<NodeChangeListener> nodeListeners;
+
+    public LocalMasterEvents(PendingSignals signals, List<NodeChangeListener> nodeListeners) {
+        this.signals = signals;
+        this.nodeListeners = List.copyOf(nodeListeners);
+    }
+
+    @Override
+    public void pendingWork(long groupId) {
+        signals.signal(groupId);
+    }
+
+    @Override
+    public void nodeChanged(long nodeId) {
+        nodeListeners.forEach(listener -> listener.nodeChanged(nodeId));
+    }
+}

@@ -1,0 +1,13 @@
+package com.jm.job.master.events;
+
+/**
+ * What one master tells every master (itself included): work became due in a group (wake its held
+ * polls), or a node changed (forget what was cached about it). In-process with one master; Redis
+ * pub/sub with several.
+ */
+public interface MasterEvents {
+
+    void pendingWork(long groupId);
+
+    void nodeChanged(long nodeId);
+}

@@ -1,0 +1,73 @@
+package com.jm.job.master.events;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * In-process wake-ups for long polls: work that became due for a group bumps the group's
+ * generation, and polls waiting on that group on this master look again at once. A poll reads the
+ * generation before it looks for work, so a signal between the look and the wait is never missed.
+ * Writes reach it through {@code PendingChanges} and the master events.
+ */
+@Component
+public class PendingSignals implements SmartLifecycle {
+
+    private final ConcurrentMap<Long, Signal> groups = new ConcurrentHashMap<>();
+    private final Signal schedule = new Signal();
+    private volatile boolean running;
+
+    /**
+     * Stops first (highest phase), so that at shutdown the held polls end at once instead of
+     * keeping the web server's graceful shutdown waiting for their full wait.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        groups.values().forEach(Signal::signal);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Wakes the cron loop: a write set a fire time that may be earlier than the one it sleeps for. */
+    public Signal schedule() {
+        return schedule;
+    }
+
+    /** The group's current generation, to pass to {@link #await} after an empty look. */
+    public long generation(long groupId) {
+        return group(groupId).generation();
+    }
+
+    public void signal(long groupId) {
+        group(groupId).signal();
+    }
+
+    /**
+     * Waits until the group's generation moves past {@code seen} or {@code max} passes.
+     *
+     * @return whether a signal came
+     */
+    public boolean await(long groupId, long seen, Duration max) throws InterruptedException {
+        return group(groupId).await(seen, max);
+    }
+
+    private Signal group(long groupId) {
+        return groups.computeIfAbsent(groupId, id -> new Signal());
+    }
+}

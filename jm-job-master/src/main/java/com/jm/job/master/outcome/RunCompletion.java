@@ -1,0 +1,89 @@
+package com.jm.job.master.outcome;
+
+import com.jm.job.master.domain.RunState;
+import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.index.PendingChanges;
+import com.jm.job.master.store.Batch;
+import com.jm.job.master.store.FinishMapper;
+import com.jm.job.master.store.FinishedRun;
+import com.jm.job.master.store.RunningTask;
+import com.jm.job.master.store.TaskTransition;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends runs and moves their (locked) tasks on, set-based: one statement for the runs and one per
+ * kind of move for the tasks, whatever the batch size. Shared by node reports and lease recovery so both follow the
+ * same state machine. Runs inside the caller's transaction.
+ */
+@Component
+public class RunCompletion {
+
+    private final FinishMapper finishes;
+    private final OutcomePolicy policy;
+    private final PendingChanges changes;
+
+    public RunCompletion(FinishMapper finishes, OutcomePolicy policy, PendingChanges changes) {
+        this.finishes = finishes;
+        this.policy = policy;
+        this.changes = changes;
+    }
+
+    /**
+     * How one run ended.
+     *
+     * @param task the locked task whose current run it is
+     * @param state the run's terminal state
+     * @param durationMs how long it ran, or null for "since it started"
+     * @param message its message, already cut to length
+     */
+    public record Ending(RunningTask task, RunState state, Long durationMs, String message) {}
+
+    public void complete(List<Ending> endings) {
+        if (endings.isEmpty()) {
+            return;
+        }
+        List<FinishedRun> runs = new ArrayList<>();
+        List<TaskTransition> transitions = new ArrayList<>();
+        boolean cronChanged = false;
+        for (Ending ending : endings) {
+            RunningTask task = ending.task();
+            runs.add(new FinishedRun(task.getRunId(), ending.state(), ending.durationMs(), ending.message()));
+            TaskTransition transition = policy.next(task, ending.state(), ending.message());
+            transitions.add(transition);
+            if (transition.status() == TaskStatus.PENDING) {
+                // The statement computes the exact due time from NOW(3); the index score is the
+                // same arithmetic on the database time read when the task was locked (a claim
+                // re-checks it, and a too-early candidate is put back with the real one).
+                LocalDateTime due = task.getDbNow()
+                        .plus(Duration.ofMillis(transition.delayMs() == null ? 0 : transition.delayMs()));
+                changes.pending(task.getGroupId(), task.getId(), due);
+            }
+            cronChanged |= transition.fireAt() != null;
+        }
+        finishes.endRuns(Batch.of(runs));
+        // Grouped by where the tasks go (ignoring which task and run): one plain UPDATE per group.
+        transitions.stream()
+                .collect(Collectors.groupingBy(
+                        t -> new TaskTransition(
+                                0,
+                                0,
+                                t.status(),
+                                t.fireAt(),
+                                t.delayMs(),
+                                t.pendingCause(),
+                                t.lastError(),
+                                t.resetAttempt()),
+                        LinkedHashMap::new,
+                        Collectors.mapping(TaskTransition::taskId, Collectors.toList())))
+                .forEach((move, taskIds) -> finishes.moveAlike(move, Batch.of(taskIds)));
+        if (cronChanged) {
+            changes.scheduleChanged();
+        }
+    }
+}

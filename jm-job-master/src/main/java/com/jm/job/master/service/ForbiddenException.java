@@ -1,9 +1,0 @@
-package com.jm.job.master.service;
-
-/** The caller is who it says it is, but may not do this (a node naming another node's run); 403. */
-public class ForbiddenException extends RuntimeException {
-
-    public ForbiddenException(String message) {
-        super(message);
-    }
-}

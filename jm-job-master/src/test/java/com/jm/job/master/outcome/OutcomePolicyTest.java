@@ -1,0 +1,131 @@
+package com.jm.job.master.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.cron.CronSchedule;
+import com.jm.job.master.domain.RunState;
+import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.domain.Trigger;
+import com.jm.job.master.store.RunningTask;
+import com.jm.job.master.store.TaskTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The arrows out of RUNNING, with a fixed database time for the cron arithmetic. */
+class OutcomePolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:02:30.250Z");
+
+    private final JmJobMasterProperties properties = new JmJobMasterProperties();
+    private final OutcomePolicy policy = new OutcomePolicy(new CronSchedule(), properties);
+
+    @Test
+    void successLeavesAOneShotTaskIdleWithAFreshAttemptCount() {
+        TaskTransition t = policy.next(task(null, false, 0, 2), RunState.SUCCEEDED, "ok");
+
+        assertThat(t.status()).isEqualTo(TaskStatus.NOT_STARTED);
+        assertThat(t.fireAt()).isNull();
+        assertThat(t.delayMs()).isNull();
+        assertThat(t.lastError()).isNull();
+        assertThat(t.resetAttempt()).isTrue();
+    }
+
+    @Test
+    void successOfACronTaskWaitsForTheFirstSlotAfterNowSoMissedSlotsFireOnce() {
+        TaskTransition t = policy.next(task("0 */5 * * * *", false, 0, 1), RunState.SUCCEEDED, null);
+
+        assertThat(t.status()).isEqualTo(TaskStatus.NOT_STARTED);
+        assertThat(t.fireAt()).isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 5, 0));
+    }
+
+    @Test
+    void theSlotAfterTheOneJustRunComesNextEvenIfItBeganWhileTheRunFinished() {
+        RunningTask task = task("*/1 * * * * *", false, 0, 1);
+        task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 10, 2, 29));
+
+        // Finished at 10:02:30.250, after slot 10:02:30 began: that slot still fires (late), not skipped.
+        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
+                .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 30));
+    }
+
+    @Test
+    void afterDowntimeMissedSlotsAreSkippedToTheFirstOneAfterNow() {
+        RunningTask task = task("*/1 * * * * *", false, 0, 1);
+        task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 9, 0, 0));
+
+        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
+                .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 31));
+    }
+
+    @Test
+    void cronSlotsAreReadInTheTasksZone() {
+        RunningTask task = task("0 0 9 * * *", false, 0, 1);
+        task.setCronZone("Asia/Shanghai");
+
+        // 09:00 in Shanghai is 01:00 UTC; at 10:02 UTC the next one is tomorrow's.
+        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
+                .isEqualTo(LocalDateTime.of(2026, 3, 2, 1, 0, 0));
+    }
+
+    @Test
+    void failuresRetryWithExponentialBackOffUntilRetriesAreUsedUp() {
+        assertThat(policy.next(task(null, true, 3, 1), RunState.FAILED, "boom"))
+                .extracting(TaskTransition::status, TaskTransition::delayMs, TaskTransition::pendingCause)
+                .containsExactly(TaskStatus.PENDING, 1000L, Trigger.RETRY);
+        assertThat(policy.next(task(null, true, 3, 3), RunState.TIMED_OUT, "slow")
+                        .delayMs())
+                .isEqualTo(4000L);
+        TaskTransition exhausted = policy.next(task(null, true, 3, 4), RunState.FAILED, "boom again");
+        assertThat(exhausted.status()).isEqualTo(TaskStatus.ERROR);
+        assertThat(exhausted.lastError()).isEqualTo("boom again");
+        assertThat(exhausted.resetAttempt()).isFalse();
+    }
+
+    @Test
+    void withoutRetryAFailureOrALostNodeIsAnError() {
+        assertThat(policy.next(task(null, false, 0, 1), RunState.FAILED, "x").status())
+                .isEqualTo(TaskStatus.ERROR);
+        assertThat(policy.next(task(null, false, 0, 1), RunState.LOST, "lease expired")
+                        .status())
+                .isEqualTo(TaskStatus.ERROR);
+        assertThat(policy.next(task(null, true, 2, 1), RunState.LOST, "lease expired")
+                        .status())
+                .isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
+    void aCancelledRunIsPendingAgainAtOnce() {
+        TaskTransition t = policy.next(task(null, false, 0, 1), RunState.CANCELLED, "cancelled");
+
+        assertThat(t.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(t.delayMs()).isZero();
+    }
+
+    @Test
+    void backOffDoublesAndIsCapped() {
+        properties.setRetryBackoffBase(Duration.ofMillis(500));
+        properties.setRetryBackoffMax(Duration.ofSeconds(3));
+
+        assertThat(policy.backoff(1)).isEqualTo(Duration.ofMillis(500));
+        assertThat(policy.backoff(2)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.backoff(3)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.backoff(4)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(policy.backoff(60)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    private static RunningTask task(String cron, boolean retry, int maxRetries, int attempt) {
+        RunningTask task = new RunningTask();
+        task.setId(7);
+        task.setRunId(70);
+        task.setCron(cron);
+        task.setRetry(retry);
+        task.setMaxRetries(maxRetries);
+        task.setAttempt(attempt);
+        task.setDbNow(LocalDateTime.ofInstant(NOW, ZoneOffset.UTC));
+        return task;
+    }
+}
