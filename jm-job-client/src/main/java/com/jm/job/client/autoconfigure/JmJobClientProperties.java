@@ -1,5 +1,6 @@
 package com.jm.job.client.autoconfigure;
 
+import com.jm.job.common.protocol.NodeApi;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ public class JmJobClientProperties {
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(20);
     /** The master accepts at most this many tasks per poll and outcomes per report. */
-    public static final int PROTOCOL_BATCH_LIMIT = 1000;
+    public static final int PROTOCOL_BATCH_LIMIT = Math.min(NodeApi.MAX_POLL_TASKS, NodeApi.MAX_FINISH_OUTCOMES);
     /** The master holds a poll at most this long. */
-    public static final Duration MAX_POLL_WAIT = Duration.ofMinutes(2);
+    public static final Duration MAX_POLL_WAIT = Duration.ofMillis(NodeApi.MAX_POLL_WAIT_MILLIS);
 
     /** Whether this application runs as a jm-job node. */
     private boolean enabled = true;
