@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 public class JmJobClientProperties {
 
     public static final String PREFIX = "jm.job.client";
+    // The defaults repeat the core builder's (JmJobNodeBuilder.DEFAULT_*) as literals, because the
+    // configuration processor records a default only from a literal; a test keeps the two equal.
     public static final int DEFAULT_WORKER_THREADS = 8;
     public static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
