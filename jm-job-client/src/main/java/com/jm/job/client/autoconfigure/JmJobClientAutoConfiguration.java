@@ -27,8 +27,6 @@ public class JmJobClientAutoConfiguration {
     private final JmJobClientProperties properties;
 
     public JmJobClientAutoConfiguration(JmJobClientProperties properties) {
-        // Checked before any bean is made, so a missing setting fails start-up by its property name.
-        properties.validate();
         this.properties = properties;
     }
 

@@ -19,7 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -176,6 +176,18 @@ class JmJobClientAutoConfigurationTest {
                 "prefetch");
     }
 
+    @Test
+    void outOfRangeTimingsAndBatchesFailStartUpNamingTheProperty() {
+        assertStartUpFailsNaming(runner.withPropertyValues("jm.job.client.poll-wait=3m"), "poll-wait");
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.heartbeat-interval=0s"), "heartbeat-interval");
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.report.batch-size=1001"), "report.batch-size");
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.backoff.initial=2s", "jm.job.client.backoff.max=1s"),
+                "backoff.max");
+    }
+
     private static ApplicationContextRunner bare() {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(JmJobClientAutoConfiguration.class));
@@ -185,7 +197,7 @@ class JmJobClientAutoConfigurationTest {
         runner.run(context -> assertThat(context)
                 .getFailure()
                 .rootCause()
-                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .isInstanceOf(BindValidationException.class)
                 .hasMessageContaining("jm.job.client." + property));
     }
 
