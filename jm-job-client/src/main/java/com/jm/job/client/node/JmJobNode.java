@@ -87,6 +87,15 @@ public class JmJobNode {
         return running;
     }
 
+    /**
+     * Whether the node is running and each of its loops (loader, heartbeat, reporter) has a live
+     * thread. A loop whose thread dies of an {@link Error} is restarted; this turns false if one could
+     * not be, or while the node is not running, so a health check can report the node down.
+     */
+    public boolean isHealthy() {
+        return running && loader.isAlive() && heartbeat.isAlive() && reporter.isAlive();
+    }
+
     /** The group whose tasks the node runs. */
     public String group() {
         return session.group();
