@@ -12,6 +12,7 @@ public class JmJobNodeLifecycle implements SmartLifecycle {
 
     private final JmJobNode node;
 
+    /** @param node the node to start with the context and stop before it closes */
     public JmJobNodeLifecycle(JmJobNode node) {
         this.node = node;
     }

@@ -33,15 +33,25 @@ import java.util.Objects;
  */
 public final class JmJobNodeBuilder {
 
+    /** Default: jobs run at once. */
     public static final int DEFAULT_WORKER_THREADS = 8;
+    /** Default: how long the master may hold a poll. */
     public static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(10);
+    /** Default: time between heartbeats. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+    /** Default: how long running jobs may finish at shutdown. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(20);
+    /** Default: most outcomes per report call. */
     public static final int DEFAULT_REPORT_BATCH_SIZE = 100;
+    /** Default: how long a partial batch of outcomes waits for more. */
     public static final Duration DEFAULT_REPORT_FLUSH_INTERVAL = Duration.ofMillis(10);
+    /** Default: connecting to one master. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Default: waiting for an answer (a poll adds its wait). */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Default: first retry delay while the master is unreachable. */
     public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofMillis(500);
+    /** Default: longest retry delay. */
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(30);
 
     private final List<URI> masterUrls = new ArrayList<>();
