@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jm.job.client.autoconfigure.JmJobClientProperties;
 import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.client.node.JmJobNode;
-import com.jm.job.client.node.NodeSession;
 import java.net.URI;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class SampleApplicationTest {
         @Test
         void startsAndOffersEveryDemoHandler() {
             assertThat(context.getBean(JmJobNode.class).isRunning()).isTrue();
-            assertThat(context.getBean(NodeSession.class).group()).isEqualTo("sample");
+            assertThat(context.getBean(JmJobNode.class).group()).isEqualTo("sample");
             assertThat(context.getBean(JmJobClientProperties.class).getMasterUrl())
                     .containsExactly(URI.create("http://127.0.0.1:9"));
             assertThat(context.getBean(JobHandlerRegistry.class).names())

@@ -1,17 +1,9 @@
 package com.jm.job.client.autoconfigure;
 
-import com.jm.job.client.handler.BeanFactoryJobHandlerRegistry;
 import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.client.master.HttpMasterClient;
 import com.jm.job.client.master.MasterClient;
-import com.jm.job.client.node.Backoff;
-import com.jm.job.client.node.HeartbeatSender;
 import com.jm.job.client.node.JmJobNode;
-import com.jm.job.client.node.NodeSession;
-import com.jm.job.client.node.OutcomeReporter;
-import com.jm.job.client.node.TaskLoader;
-import com.jm.job.client.node.Worker;
-import java.time.Clock;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,8 +13,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Turns a Spring Boot application into a jm-job node: registers with the master, pulls its group's
- * tasks and runs them on the application's job handlers. Every bean backs off when the application
- * defines its own of the same type; {@code jm.job.client.enabled=false} switches the node off.
+ * tasks and runs them on the application's job handlers. A thin layer over the Spring-free core:
+ * it binds {@code jm.job.client.*}, finds handler beans, builds the {@link JmJobNode} and ties it to
+ * the context's lifecycle. The two extension points, the {@link JobHandlerRegistry} and the {@link
+ * MasterClient}, back off when the application defines its own; {@code jm.job.client.enabled=false}
+ * switches the node off.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(prefix = JmJobClientProperties.PREFIX, name = "enabled", matchIfMissing = true)
@@ -32,17 +27,17 @@ public class JmJobClientAutoConfiguration {
     private final JmJobClientProperties properties;
 
     public JmJobClientAutoConfiguration(JmJobClientProperties properties) {
-        // Checked before any bean is made, so a missing setting fails start-up by its property name.
-        properties.validate();
         this.properties = properties;
     }
 
+    /** Where runs find their handler; by default the application's handler beans. */
     @Bean
     @ConditionalOnMissingBean
     public JobHandlerRegistry jmJobHandlerRegistry(ConfigurableListableBeanFactory beanFactory) {
         return new BeanFactoryJobHandlerRegistry(beanFactory);
     }
 
+    /** How the node talks to the master; by default HTTP to the configured master URLs. */
     @Bean
     @ConditionalOnMissingBean
     public MasterClient jmJobMasterClient() {
@@ -51,58 +46,33 @@ public class JmJobClientAutoConfiguration {
                 properties.getMasterUrl(), properties.getToken(), http.getConnectTimeout(), http.getRequestTimeout());
     }
 
+    /** The node itself; built here, not replaceable: its parts are wired by the core's builder. */
     @Bean
-    @ConditionalOnMissingBean
-    public NodeSession jmJobNodeSession(MasterClient master) {
-        return new NodeSession(master, NodeIdentity.of(properties));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    public OutcomeReporter jmJobOutcomeReporter(MasterClient master) {
+    public JmJobNode jmJobNode(MasterClient master, JobHandlerRegistry handlers) {
         JmJobClientProperties.Report report = properties.getReport();
-        return new OutcomeReporter(
-                master, report.getBatchSize(), report.getFlushInterval(), backoff(), Clock.systemUTC());
+        JmJobClientProperties.Http http = properties.getHttp();
+        return JmJobNode.builder()
+                .masterClient(master)
+                .masterUrls(properties.getMasterUrl())
+                .group(properties.getGroup())
+                .instance(properties.getInstance())
+                .ip(properties.getIp())
+                .handlers(handlers)
+                .workerThreads(properties.getWorkerThreads())
+                .prefetch(properties.getPrefetch())
+                .pollWait(properties.getPollWait())
+                .heartbeatInterval(properties.getHeartbeatInterval())
+                .shutdownGracePeriod(properties.getShutdownGracePeriod())
+                .report(report.getBatchSize(), report.getFlushInterval())
+                .http(http.getConnectTimeout(), http.getRequestTimeout())
+                .backoff(
+                        properties.getBackoff().getInitial(),
+                        properties.getBackoff().getMax())
+                .build();
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    public Worker jmJobWorker(JobHandlerRegistry handlers, OutcomeReporter reporter, NodeSession session) {
-        return new Worker(
-                handlers,
-                reporter,
-                properties.getWorkerThreads(),
-                properties.getPrefetch(),
-                session.instance(),
-                Clock.systemUTC());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    public TaskLoader jmJobTaskLoader(MasterClient master, NodeSession session, Worker worker) {
-        return new TaskLoader(master, session, worker, properties.getPollWait(), backoff());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    public HeartbeatSender jmJobHeartbeatSender(
-            MasterClient master, NodeSession session, Worker worker, OutcomeReporter reporter) {
-        return new HeartbeatSender(master, session, worker, reporter, properties.getHeartbeatInterval());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    public JmJobNode jmJobNode(
-            NodeSession session,
-            TaskLoader loader,
-            Worker worker,
-            HeartbeatSender heartbeat,
-            OutcomeReporter reporter) {
-        return new JmJobNode(session, loader, worker, heartbeat, reporter, properties.getShutdownGracePeriod());
-    }
-
-    private Backoff backoff() {
-        return new Backoff(
-                properties.getBackoff().getInitial(), properties.getBackoff().getMax());
+    public JmJobNodeLifecycle jmJobNodeLifecycle(JmJobNode node) {
+        return new JmJobNodeLifecycle(node);
     }
 }

@@ -1,32 +1,49 @@
 package com.jm.job.client.autoconfigure;
 
+import com.jm.job.common.protocol.NodeApi;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lombok.Getter;
 import lombok.Setter;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of a jm-job node. A worker app needs only {@code jm.job.client.master-url} and {@code
- * jm.job.client.group}; everything else has a default.
+ * jm.job.client.group}; everything else has a default. Checked when bound: a missing or
+ * out-of-range setting fails start-up with a message that starts with the property's name.
  */
 @Getter
 @Setter
+@Validated
 @ConfigurationProperties(prefix = JmJobClientProperties.PREFIX)
 public class JmJobClientProperties {
 
     public static final String PREFIX = "jm.job.client";
+    // The defaults repeat the core builder's (JmJobNodeBuilder.DEFAULT_*) as literals, because the
+    // configuration processor records a default only from a literal; a test keeps the two equal.
     public static final int DEFAULT_WORKER_THREADS = 8;
     public static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(20);
-    /** The master accepts at most this many tasks per poll and outcomes per report. */
-    public static final int PROTOCOL_BATCH_LIMIT = 1000;
-    /** The master holds a poll at most this long. */
-    public static final Duration MAX_POLL_WAIT = Duration.ofMinutes(2);
+
+    private static final String WORKER_THREADS_RANGE =
+            "jm.job.client.worker-threads: it must be between 1 and " + NodeApi.MAX_POLL_TASKS + ".";
+    private static final String POLL_WAIT_RANGE =
+            "jm.job.client.poll-wait: it must be between 0 and " + NodeApi.MAX_POLL_WAIT_MILLIS / 1000 + " s.";
+    private static final String BATCH_SIZE_RANGE =
+            "jm.job.client.report.batch-size: it must be between 1 and " + NodeApi.MAX_FINISH_OUTCOMES + ".";
 
     /** Whether this application runs as a jm-job node. */
     private boolean enabled = true;
@@ -35,9 +52,13 @@ public class JmJobClientProperties {
      * Base URLs of the master, for example {@code http://jm-job-master:8080}. Several (comma-separated)
      * are tried in order: the node moves to the next one when a master is unreachable.
      */
+    @NotEmpty(
+            message = "jm.job.client.master-url: set it to the jm-job master's base URL, for example"
+                    + " http://localhost:8080 (several: comma-separated).")
     private List<URI> masterUrl = new ArrayList<>();
 
     /** Name of the group whose tasks this node runs; the master creates an unknown group. */
+    @NotBlank(message = "jm.job.client.group: set it to the name of the group whose tasks this node runs.")
     private String group;
 
     /** Shared node token the master expects in every call, when it is configured with one. */
@@ -50,6 +71,8 @@ public class JmJobClientProperties {
     private String ip;
 
     /** How many jobs run at once: the worker pool's size. */
+    @Min(value = 1, message = WORKER_THREADS_RANGE)
+    @Max(value = NodeApi.MAX_POLL_TASKS, message = WORKER_THREADS_RANGE)
     private int workerThreads = DEFAULT_WORKER_THREADS;
 
     /**
@@ -60,6 +83,7 @@ public class JmJobClientProperties {
      * (their leases are kept alive by heartbeats, and their time-out starts when they start). Keep
      * it 0 for long-running tasks.
      */
+    @Min(value = 0, message = "jm.job.client.prefetch: it must be 0 or more.")
     private int prefetch;
 
     /**
@@ -67,21 +91,31 @@ public class JmJobClientProperties {
      * default: an idle poll costs the master no database query, and a node that dies while its
      * poll is held could be handed work until the poll ends (the run is then LOST at lease expiry).
      */
+    @NotNull(message = POLL_WAIT_RANGE)
+    @DurationMin(millis = 0, message = POLL_WAIT_RANGE)
+    @DurationMax(millis = NodeApi.MAX_POLL_WAIT_MILLIS, message = POLL_WAIT_RANGE)
     private Duration pollWait = DEFAULT_POLL_WAIT;
 
     /** Time between heartbeats, which keep the leases of running jobs alive. */
+    @NotNull(message = "jm.job.client.heartbeat-interval: it must be positive.")
+    @DurationMin(millis = 0, inclusive = false, message = "jm.job.client.heartbeat-interval: it must be positive.")
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
 
     /** How long running jobs may take to finish at shutdown before they are cancelled. */
+    @NotNull(message = "jm.job.client.shutdown-grace-period: it must not be negative.")
+    @DurationMin(millis = 0, message = "jm.job.client.shutdown-grace-period: it must not be negative.")
     private Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
 
     /** Reporting of finished runs to the master. */
+    @Valid
     private final Report report = new Report();
 
     /** HTTP calls to the master. */
+    @Valid
     private final Http http = new Http();
 
     /** Retries while the master is unreachable: registration, polls and reports. */
+    @Valid
     private final RetryBackoff backoff = new RetryBackoff();
 
     /** Reporting of finished runs. */
@@ -93,9 +127,13 @@ public class JmJobClientProperties {
         public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(10);
 
         /** Most run outcomes sent in one call; a full batch is sent at once. */
+        @Min(value = 1, message = BATCH_SIZE_RANGE)
+        @Max(value = NodeApi.MAX_FINISH_OUTCOMES, message = BATCH_SIZE_RANGE)
         private int batchSize = DEFAULT_BATCH_SIZE;
 
         /** How long a partial batch waits for more outcomes before it is sent. */
+        @NotNull(message = "jm.job.client.report.flush-interval: it must not be negative.")
+        @DurationMin(millis = 0, message = "jm.job.client.report.flush-interval: it must not be negative.")
         private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
     }
 
@@ -108,9 +146,19 @@ public class JmJobClientProperties {
         public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
         /** How long to wait for a connection to one master before trying the next. */
+        @NotNull(message = "jm.job.client.http.connect-timeout: it must be positive.")
+        @DurationMin(
+                millis = 0,
+                inclusive = false,
+                message = "jm.job.client.http.connect-timeout: it must be positive.")
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
         /** How long to wait for an answer; a long poll gets the poll wait on top. */
+        @NotNull(message = "jm.job.client.http.request-timeout: it must be positive.")
+        @DurationMin(
+                millis = 0,
+                inclusive = false,
+                message = "jm.job.client.http.request-timeout: it must be positive.")
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     }
 
@@ -123,66 +171,37 @@ public class JmJobClientProperties {
         public static final Duration DEFAULT_MAX = Duration.ofSeconds(30);
 
         /** Delay after the first failure; it doubles with each further failure. */
+        @NotNull(message = "jm.job.client.backoff.initial: it must be positive.")
+        @DurationMin(millis = 0, inclusive = false, message = "jm.job.client.backoff.initial: it must be positive.")
         private Duration initial = DEFAULT_INITIAL;
 
         /** Longest delay between two attempts. */
+        @NotNull(message = "jm.job.client.backoff.max: it must be set.")
         private Duration max = DEFAULT_MAX;
     }
 
-    /**
-     * Fails start-up with a message naming the property when a setting is missing or out of range.
-     *
-     * @throws InvalidConfigurationPropertyValueException for the first bad setting
-     */
-    public void validate() {
-        if (masterUrl.isEmpty()) {
-            throw invalid(
-                    "master-url",
-                    null,
-                    "Set it to the jm-job master's base URL, for example http://localhost:8080 (several: comma-separated).");
-        }
-        for (URI url : masterUrl) {
-            boolean http = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
-            if (!http || url.getHost() == null) {
-                throw invalid(
-                        "master-url",
-                        url,
-                        "Each master URL must be an absolute http(s) URL, for example http://localhost:8080.");
-            }
-        }
-        if (group == null || group.isBlank()) {
-            throw invalid("group", group, "Set it to the name of the group whose tasks this node runs.");
-        }
-        if (workerThreads < 1 || workerThreads > PROTOCOL_BATCH_LIMIT) {
-            throw invalid("worker-threads", workerThreads, "It must be between 1 and " + PROTOCOL_BATCH_LIMIT + ".");
-        }
-        if (prefetch < 0 || workerThreads + prefetch > PROTOCOL_BATCH_LIMIT) {
-            throw invalid(
-                    "prefetch",
-                    prefetch,
-                    "It must be 0 or more, and worker-threads + prefetch at most " + PROTOCOL_BATCH_LIMIT + ".");
-        }
-        if (report.batchSize < 1 || report.batchSize > PROTOCOL_BATCH_LIMIT) {
-            throw invalid(
-                    "report.batch-size", report.batchSize, "It must be between 1 and " + PROTOCOL_BATCH_LIMIT + ".");
-        }
-        if (pollWait.isNegative() || pollWait.compareTo(MAX_POLL_WAIT) > 0) {
-            throw invalid("poll-wait", pollWait, "It must be between 0 and " + MAX_POLL_WAIT.toSeconds() + " s.");
-        }
-        requirePositive("heartbeat-interval", heartbeatInterval);
-        requirePositive("backoff.initial", backoff.initial);
-        if (backoff.max.compareTo(backoff.initial) < 0) {
-            throw invalid("backoff.max", backoff.max, "It must not be shorter than backoff.initial.");
-        }
+    // Cross-field and per-URL rules; each message starts with the property it is about. Private:
+    // Bean Validation reads them, the binder and the metadata do not take them for properties.
+
+    @AssertTrue(
+            message = "jm.job.client.master-url: each master URL must be an absolute http(s) URL,"
+                    + " for example http://localhost:8080.")
+    private boolean isMasterUrlHttp() {
+        return masterUrl.stream()
+                .allMatch(url -> url != null
+                        && ("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                        && url.getHost() != null);
     }
 
-    private static void requirePositive(String name, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw invalid(name, value, "It must be positive.");
-        }
+    @AssertTrue(
+            message = "jm.job.client.prefetch: worker-threads + prefetch must be at most " + NodeApi.MAX_POLL_TASKS
+                    + ", the most tasks one poll may claim.")
+    private boolean isPrefetchWithinPollLimit() {
+        return workerThreads + prefetch <= NodeApi.MAX_POLL_TASKS;
     }
 
-    private static InvalidConfigurationPropertyValueException invalid(String name, Object value, String reason) {
-        return new InvalidConfigurationPropertyValueException(PREFIX + "." + name, value, reason);
+    @AssertTrue(message = "jm.job.client.backoff.max: it must not be shorter than backoff.initial.")
+    private boolean isBackoffMaxAtLeastInitial() {
+        return backoff.initial == null || backoff.max == null || backoff.max.compareTo(backoff.initial) >= 0;
     }
 }

@@ -1,10 +1,9 @@
 package com.jm.job.client.node;
 
+import com.jm.job.common.protocol.NodeApi;
+
 /** Turns failures into the bounded, readable messages stored with a run. */
 final class FailureMessages {
-
-    /** Longest message a node sends; a stack of nested causes must not bloat every report. */
-    static final int MAX_LENGTH = 2000;
 
     private FailureMessages() {}
 
@@ -21,12 +20,12 @@ final class FailureMessages {
         return bound(text.toString());
     }
 
-    /** The message cut to {@link #MAX_LENGTH} characters, or {@code null} for none. */
+    /**
+     * The message cut to what the master stores, or {@code null} for none; a stack of nested causes
+     * must not bloat every report.
+     */
     static String bound(String message) {
-        if (message == null || message.length() <= MAX_LENGTH) {
-            return message;
-        }
-        return message.substring(0, MAX_LENGTH - 1) + "…";
+        return NodeApi.truncate(message, NodeApi.MAX_MESSAGE_LENGTH);
     }
 
     private static String classAndMessage(Throwable failure) {

@@ -1,17 +1,21 @@
 package com.jm.job.client.node;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the node once the application context is ready and shuts it down gracefully: stop
- * polling, let running jobs finish within the grace period (cancel the rest), flush outcomes,
- * deregister. Runs in the last lifecycle phase, so handlers' dependencies are up before the first
- * task arrives and still up while the last one finishes.
+ * A jm-job node: registers with the master, pulls its group's due tasks, runs them on its job
+ * handlers and reports the outcomes. Build one with {@link #builder()} in a plain Java program; the
+ * Spring Boot starter builds one from {@code jm.job.client.*} and starts and stops it with the
+ * application context.
+ *
+ * <p>{@link #stop()} shuts down gracefully: stop polling, let running jobs finish within the grace
+ * period (cancel the rest), flush outcomes, deregister.
  */
-public class JmJobNode implements SmartLifecycle {
+public class JmJobNode {
 
     private static final Logger log = LoggerFactory.getLogger(JmJobNode.class);
     /** How long the final flush of outcomes may retry an unreachable master. */
@@ -27,6 +31,7 @@ public class JmJobNode implements SmartLifecycle {
     private final Duration shutdownGracePeriod;
     private volatile boolean running;
 
+    /** A node from parts wired by hand; {@link #builder()} does the wiring for most uses. */
     public JmJobNode(
             NodeSession session,
             TaskLoader loader,
@@ -42,9 +47,19 @@ public class JmJobNode implements SmartLifecycle {
         this.shutdownGracePeriod = shutdownGracePeriod;
     }
 
-    @Override
-    public void start() {
-        // Registration happens on the loader thread, so an unreachable master never blocks start-up.
+    /** Starts describing a node; {@link JmJobNodeBuilder#build()} makes it. */
+    public static JmJobNodeBuilder builder() {
+        return new JmJobNodeBuilder();
+    }
+
+    /**
+     * Starts the node's threads and returns at once: registration happens on the loader thread, so
+     * an unreachable master never blocks start-up.
+     */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         reporter.start();
         heartbeat.start();
         loader.start();
@@ -52,8 +67,8 @@ public class JmJobNode implements SmartLifecycle {
         log.info("jm-job node {} started for group '{}'", session.instance(), session.group());
     }
 
-    @Override
-    public void stop() {
+    /** Shuts the node down gracefully and returns once it has deregistered. */
+    public synchronized void stop() {
         if (!running) {
             return;
         }
@@ -67,8 +82,42 @@ public class JmJobNode implements SmartLifecycle {
         log.info("jm-job node {} stopped", session.instance());
     }
 
-    @Override
+    /** Whether the node was started and not stopped since. */
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Whether the node is running and each of its loops (loader, heartbeat, reporter) has a live
+     * thread. A loop whose thread dies of an {@link Error} is restarted; this turns false if one could
+     * not be, or while the node is not running, so a health check can report the node down.
+     */
+    public boolean isHealthy() {
+        return running && loader.isAlive() && heartbeat.isAlive() && reporter.isAlive();
+    }
+
+    /** The group whose tasks the node runs. */
+    public String group() {
+        return session.group();
+    }
+
+    /** The node's instance name, as operators see it. */
+    public String instance() {
+        return session.instance();
+    }
+
+    /** The id the master gave the node, or empty while it is not registered. */
+    public OptionalLong nodeId() {
+        return session.nodeId();
+    }
+
+    /** How many more runs the node can take now (worker threads plus prefetch, minus those held). */
+    public int freeSlots() {
+        return worker.freeSlots();
+    }
+
+    /** Ids of the runs executing now. */
+    public List<Long> runningRunIds() {
+        return worker.runningRunIds();
     }
 }

@@ -1,13 +1,17 @@
 package com.jm.job.client.node;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One background loop of the node on its own named thread. Each iteration's unexpected failure is
- * logged and the loop carries on after a pause, so one bad answer never kills the loop. Stopping
- * wakes every wait and interrupts the thread, which ends a long poll in flight.
+ * logged and the loop carries on after a pause, so one bad answer never kills the loop. An {@link
+ * Error} does end the thread (the JVM may be in trouble; its stack is not to be trusted), but never
+ * silently: the loop logs it and starts a fresh thread of the same name after the same pause, and
+ * {@link #isAlive()} says false if that fails too. Stopping wakes every wait and interrupts the
+ * thread, which ends a long poll in flight.
  */
 public abstract class NodeLoop implements Runnable {
 
@@ -22,6 +26,7 @@ public abstract class NodeLoop implements Runnable {
     private final String threadName;
     private volatile boolean running;
     private volatile Thread thread;
+    private final AtomicInteger restarts = new AtomicInteger();
 
     protected NodeLoop(String threadName) {
         this.threadName = threadName;
@@ -63,26 +68,61 @@ public abstract class NodeLoop implements Runnable {
         }
     }
 
-    /** Whether the loop should go on. */
+    /** Whether the loop should go on: started and not stopped. */
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Whether the loop is started and its thread is alive (or restarting after an {@link Error});
+     * {@code false} while it should run but no thread runs it.
+     */
+    public boolean isAlive() {
+        Thread current = thread;
+        return running && current != null && current.isAlive();
+    }
+
+    /** How many times the loop's thread died of an {@link Error} and was started afresh. */
+    public int restarts() {
+        return restarts.get();
     }
 
     @Override
     public final void run() {
         log.debug("{} started", threadName);
-        while (running) {
-            try {
-                runOnce();
-            } catch (InterruptedException e) {
-                // Only stop() interrupts this thread; the loop condition decides whether to leave.
-                log.debug("{} interrupted", threadName);
-            } catch (RuntimeException e) {
-                log.error("{} failed an iteration; carrying on", threadName, e);
-                pauseQuietly(PAUSE_AFTER_UNEXPECTED_FAILURE);
+        try {
+            while (running) {
+                try {
+                    runOnce();
+                } catch (InterruptedException e) {
+                    // Only stop() interrupts this thread; the loop condition decides whether to leave.
+                    log.debug("{} interrupted", threadName);
+                } catch (RuntimeException e) {
+                    log.error("{} failed an iteration; carrying on", threadName, e);
+                    pauseQuietly(PAUSE_AFTER_UNEXPECTED_FAILURE);
+                }
             }
+        } catch (Error e) {
+            restartAfter(e);
+            return;
         }
         log.debug("{} stopped", threadName);
+    }
+
+    /** Replaces this dying thread with a new one, unless the loop was stopped meanwhile. */
+    private void restartAfter(Error error) {
+        log.error("{} died of {}; restarting it", threadName, error.toString(), error);
+        // The pause keeps an Error that recurs at every iteration from spinning up threads.
+        pauseQuietly(PAUSE_AFTER_UNEXPECTED_FAILURE);
+        synchronized (this) {
+            if (!running || thread != Thread.currentThread()) {
+                return;
+            }
+            Thread replacement = new Thread(this, threadName);
+            thread = replacement;
+            restarts.incrementAndGet();
+            replacement.start();
+        }
     }
 
     /** One iteration: do the work that is due, or wait for it. */

@@ -1,7 +1,5 @@
 package com.jm.job.client.node;
 
-import com.jm.job.client.JobHandler;
-import com.jm.job.client.JobResult;
 import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.common.protocol.RunResult;
@@ -11,20 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The node's bounded pool of job threads ({@code jm-job-worker-N}). Each claimed run takes one slot
@@ -32,7 +27,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * master for no more tasks than there are free slots. With no prefetch (the default) nothing queues
  * inside the node; with a prefetch, up to that many claimed runs wait here for a thread, so that a
  * node running many short tasks claims them in large batches. A run ends with its outcome handed to
- * the {@link OutcomeReporter}.
+ * the {@link OutcomeReporter}; what happens inside one run is the {@link JobRunner}'s business.
  */
 public class Worker {
 
@@ -40,16 +35,15 @@ public class Worker {
     /** How long runs still going after the grace period get to honour their cancellation. */
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
 
-    private final JobHandlerRegistry handlers;
     private final OutcomeReporter reporter;
     private final String nodeName;
-    private final Clock clock;
     private final Semaphore slots;
     private final int minBatch;
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService timer;
+    private final JobRunner runner;
 
     /**
      * @param handlers where runs find their handler
@@ -66,10 +60,8 @@ public class Worker {
             int prefetch,
             String nodeName,
             Clock clock) {
-        this.handlers = handlers;
         this.reporter = reporter;
         this.nodeName = nodeName;
-        this.clock = clock;
         this.slots = new Semaphore(threads + prefetch);
         this.minBatch = Math.max(1, prefetch);
         // The queue never holds more than `threads + prefetch` runs: the slots bound what is submitted.
@@ -79,9 +71,10 @@ public class Worker {
                 1,
                 TimeUnit.MINUTES,
                 new LinkedBlockingQueue<>(),
-                new CustomizableThreadFactory("jm-job-worker-"));
+                new NamedThreadFactory("jm-job-worker-"));
         this.pool.allowCoreThreadTimeOut(true);
-        this.timer = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("jm-job-timeout-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("jm-job-timeout-"));
+        this.runner = new JobRunner(handlers, nodeName, clock, timer);
     }
 
     /** How many more runs the pool can take now. */
@@ -196,11 +189,7 @@ public class Worker {
 
     private void execute(RunningJob job) {
         try {
-            long started = clock.millis();
-            Verdict verdict = invokeOnThisThread(job);
-            long duration = Math.max(0, clock.millis() - started);
-            String message = FailureMessages.bound(verdict.message());
-            reporter.report(job.nodeId(), new RunOutcome(job.runId(), verdict.result(), message, duration));
+            reporter.report(job.nodeId(), runner.run(job));
         } finally {
             release(job);
         }
@@ -212,73 +201,6 @@ public class Worker {
         slots.release();
         slotListeners.forEach(Runnable::run);
     }
-
-    private Verdict invokeOnThisThread(RunningJob job) {
-        job.begin(Thread.currentThread());
-        ScheduledFuture<?> timeout = scheduleTimeout(job);
-        try {
-            return invoke(job);
-        } finally {
-            job.end();
-            // A stop that raced the handler's return must not interrupt the next run on this thread.
-            Thread.interrupted();
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-        }
-    }
-
-    private Verdict invoke(RunningJob job) {
-        TaskAssignment task = job.task();
-        Optional<JobHandler> handler = handlers.find(task.beanName());
-        if (handler.isEmpty()) {
-            String message = "no job handler named " + task.beanName() + " on node " + nodeName;
-            log.warn(
-                    "Run {} of task '{}' failed: {}; handlers here: {}",
-                    task.runId(),
-                    task.taskName(),
-                    message,
-                    handlers.names());
-            return new Verdict(RunResult.FAILED, message);
-        }
-        // A run told to stop before it started never reaches its handler.
-        Verdict verdict = job.stopRequest() == null ? run(handler.get(), job) : null;
-        RunningJob.Stop stop = job.stopRequest();
-        return stop != null ? new Verdict(stop.result(), stop.message()) : verdict;
-    }
-
-    private Verdict run(JobHandler handler, RunningJob job) {
-        try {
-            JobResult result = handler.execute(job.context());
-            if (result == null || result.successful()) {
-                return new Verdict(RunResult.SUCCEEDED, result == null ? null : result.message());
-            }
-            String message = result.message() == null ? "the job handler reported a failure" : result.message();
-            return new Verdict(RunResult.FAILED, message);
-        } catch (Throwable e) {
-            // The one boundary around user code: whatever the handler throws, even an Error, ends the
-            // run as FAILED here, or the master would see it RUNNING until its lease expired.
-            if (job.stopRequest() == null) {
-                log.warn("Run {} of task '{}' failed", job.runId(), job.task().taskName(), e);
-            }
-            return new Verdict(RunResult.FAILED, FailureMessages.describe(e));
-        }
-    }
-
-    private ScheduledFuture<?> scheduleTimeout(RunningJob job) {
-        Integer seconds = job.task().timeoutSeconds();
-        if (seconds == null || seconds <= 0) {
-            return null;
-        }
-        String message = "timed out after " + seconds + " s";
-        try {
-            return timer.schedule(() -> job.requestStop(RunResult.TIMED_OUT, message), seconds, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException e) {
-            return null; // the node is past its grace period and cancels every run anyway
-        }
-    }
-
-    private record Verdict(RunResult result, String message) {}
 
     /** A run in the pool's queue; a named type so that shutdown can tell which runs never started. */
     private final class QueuedRun implements Runnable {

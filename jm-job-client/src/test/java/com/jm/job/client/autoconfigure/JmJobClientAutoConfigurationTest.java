@@ -1,12 +1,14 @@
 package com.jm.job.client.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.client.master.HttpMasterClient;
 import com.jm.job.client.master.MasterClient;
 import com.jm.job.client.node.HeartbeatSender;
 import com.jm.job.client.node.JmJobNode;
+import com.jm.job.client.node.JmJobNodeBuilder;
 import com.jm.job.client.node.NodeSession;
 import com.jm.job.client.node.OutcomeReporter;
 import com.jm.job.client.node.TaskLoader;
@@ -17,7 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,20 +38,22 @@ class JmJobClientAutoConfigurationTest {
             assertThat(context).getBean(MasterClient.class).isInstanceOf(HttpMasterClient.class);
             assertThat(context)
                     .hasSingleBean(JobHandlerRegistry.class)
-                    .hasSingleBean(NodeSession.class)
-                    .hasSingleBean(OutcomeReporter.class)
-                    .hasSingleBean(Worker.class)
-                    .hasSingleBean(TaskLoader.class)
-                    .hasSingleBean(HeartbeatSender.class)
-                    .hasSingleBean(JmJobNode.class);
-            assertThat(context.getBean(JmJobNode.class).isRunning()).isTrue();
-            assertThat(context.getBean(Worker.class).freeSlots())
-                    .isEqualTo(JmJobClientProperties.DEFAULT_WORKER_THREADS);
-            NodeSession session = context.getBean(NodeSession.class);
-            assertThat(session.group()).isEqualTo("orders");
-            assertThat(session.instance())
-                    .endsWith(":" + ProcessHandle.current().pid());
-            assertThat(session.nodeId()).isEmpty();
+                    .hasSingleBean(JmJobNode.class)
+                    .hasSingleBean(JmJobNodeLifecycle.class);
+            // The node's parts are the core's business, wired by its builder: not beans to replace.
+            assertThat(context)
+                    .doesNotHaveBean(NodeSession.class)
+                    .doesNotHaveBean(OutcomeReporter.class)
+                    .doesNotHaveBean(Worker.class)
+                    .doesNotHaveBean(TaskLoader.class)
+                    .doesNotHaveBean(HeartbeatSender.class);
+            JmJobNode node = context.getBean(JmJobNode.class);
+            assertThat(node.isRunning()).isTrue();
+            assertThat(context.getBean(JmJobNodeLifecycle.class).isRunning()).isTrue();
+            assertThat(node.freeSlots()).isEqualTo(JmJobClientProperties.DEFAULT_WORKER_THREADS);
+            assertThat(node.group()).isEqualTo("orders");
+            assertThat(node.instance()).endsWith(":" + ProcessHandle.current().pid());
+            assertThat(node.nodeId()).isEmpty();
         });
     }
 
@@ -73,6 +77,27 @@ class JmJobClientAutoConfigurationTest {
     }
 
     @Test
+    void propertiesDefaultToWhatTheCoreBuilderDefaultsTo() {
+        assertThat(JmJobClientProperties.DEFAULT_WORKER_THREADS).isEqualTo(JmJobNodeBuilder.DEFAULT_WORKER_THREADS);
+        assertThat(JmJobClientProperties.DEFAULT_POLL_WAIT).isEqualTo(JmJobNodeBuilder.DEFAULT_POLL_WAIT);
+        assertThat(JmJobClientProperties.DEFAULT_HEARTBEAT_INTERVAL)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_HEARTBEAT_INTERVAL);
+        assertThat(JmJobClientProperties.DEFAULT_SHUTDOWN_GRACE_PERIOD)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_SHUTDOWN_GRACE_PERIOD);
+        assertThat(JmJobClientProperties.Report.DEFAULT_BATCH_SIZE)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_REPORT_BATCH_SIZE);
+        assertThat(JmJobClientProperties.Report.DEFAULT_FLUSH_INTERVAL)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_REPORT_FLUSH_INTERVAL);
+        assertThat(JmJobClientProperties.Http.DEFAULT_CONNECT_TIMEOUT)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(JmJobClientProperties.Http.DEFAULT_REQUEST_TIMEOUT)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_REQUEST_TIMEOUT);
+        assertThat(JmJobClientProperties.RetryBackoff.DEFAULT_INITIAL)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_BACKOFF_INITIAL);
+        assertThat(JmJobClientProperties.RetryBackoff.DEFAULT_MAX).isEqualTo(JmJobNodeBuilder.DEFAULT_BACKOFF_MAX);
+    }
+
+    @Test
     void takesSeveralCommaSeparatedMasterUrlsAndTheOtherSettings() {
         runner.withPropertyValues(
                         "jm.job.client.master-url=http://m1:8080,http://m2:8080/jm",
@@ -84,11 +109,24 @@ class JmJobClientAutoConfigurationTest {
                     JmJobClientProperties properties = context.getBean(JmJobClientProperties.class);
                     assertThat(properties.getMasterUrl())
                             .containsExactly(URI.create("http://m1:8080"), URI.create("http://m2:8080/jm"));
-                    // 3 threads + 4 prefetched; it asks for tasks only with at least 4 slots free.
-                    assertThat(context.getBean(Worker.class).freeSlots()).isEqualTo(7);
-                    assertThat(context.getBean(Worker.class).wanted()).isEqualTo(7);
-                    assertThat(context.getBean(NodeSession.class).instance()).isEqualTo("node-7");
+                    // 3 threads + 4 prefetched.
+                    assertThat(context.getBean(JmJobNode.class).freeSlots()).isEqualTo(7);
+                    assertThat(context.getBean(JmJobNode.class).instance()).isEqualTo("node-7");
                     assertThat(properties.getPollWait()).isEqualTo(Duration.ofSeconds(5));
+                });
+    }
+
+    @Test
+    void theNodeAsksForWhatTheThreadsAndThePrefetchHoldWithThePollWait() {
+        runner.withUserConfiguration(OwnBeans.class)
+                .withPropertyValues(
+                        "jm.job.client.worker-threads=3", "jm.job.client.prefetch=4", "jm.job.client.poll-wait=5s")
+                .run(context -> {
+                    FakeMaster master = context.getBean(FakeMaster.class);
+                    await().until(() -> !master.polls.isEmpty());
+                    // With 7 free slots (at least the prefetch of 4) it asks for all 7.
+                    assertThat(master.polls.get(0).maxTasks()).isEqualTo(7);
+                    assertThat(master.polls.get(0).waitMillis()).isEqualTo(5000);
                 });
     }
 
@@ -138,6 +176,18 @@ class JmJobClientAutoConfigurationTest {
                 "prefetch");
     }
 
+    @Test
+    void outOfRangeTimingsAndBatchesFailStartUpNamingTheProperty() {
+        assertStartUpFailsNaming(runner.withPropertyValues("jm.job.client.poll-wait=3m"), "poll-wait");
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.heartbeat-interval=0s"), "heartbeat-interval");
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.report.batch-size=1001"), "report.batch-size");
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.backoff.initial=2s", "jm.job.client.backoff.max=1s"),
+                "backoff.max");
+    }
+
     private static ApplicationContextRunner bare() {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(JmJobClientAutoConfiguration.class));
@@ -147,7 +197,7 @@ class JmJobClientAutoConfigurationTest {
         runner.run(context -> assertThat(context)
                 .getFailure()
                 .rootCause()
-                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .isInstanceOf(BindValidationException.class)
                 .hasMessageContaining("jm.job.client." + property));
     }
 

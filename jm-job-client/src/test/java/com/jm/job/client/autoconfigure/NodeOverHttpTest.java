@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jm.job.client.JobHandler;
 import com.jm.job.client.JobResult;
-import com.jm.job.client.node.NodeSession;
+import com.jm.job.client.node.JmJobNode;
 import com.jm.job.client.testing.FakeMaster;
 import com.jm.job.client.testing.LoopbackMaster;
 import com.jm.job.common.protocol.NodeApi;
@@ -51,13 +51,13 @@ class NodeOverHttpTest {
         runner.withPropertyValues("jm.job.client.master-url=http://127.0.0.1:" + port)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    NodeSession session = context.getBean(NodeSession.class);
-                    assertThat(session.nodeId()).isEmpty();
+                    JmJobNode node = context.getBean(JmJobNode.class);
+                    assertThat(node.nodeId()).isEmpty();
 
                     master = LoopbackMaster.start(fake, port);
 
                     await().atMost(Duration.ofSeconds(5))
-                            .until(() -> session.nodeId().isPresent());
+                            .until(() -> node.nodeId().isPresent());
                     assertThat(fake.registrations).singleElement().satisfies(registration -> {
                         assertThat(registration.group()).isEqualTo("http-test");
                         assertThat(registration.threads()).isEqualTo(8);

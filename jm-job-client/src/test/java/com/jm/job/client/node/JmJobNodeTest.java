@@ -40,6 +40,23 @@ class JmJobNodeTest {
     }
 
     @Test
+    void aLoaderThatDiesOfAnErrorIsRestartedAndTheNodeGoesOnTakingWork() {
+        NodeHarness node = new NodeHarness();
+        node.handlers.put("hello", context -> JobResult.success("hi"));
+        node.master.throwOnNextPoll(new OutOfMemoryError("a poll dying of an Error"));
+        node.node.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.loader.restarts() == 1);
+        node.master.enqueue(task(1, "hello"));
+
+        assertThat(node.awaitOutcome(1).result()).isEqualTo(RunResult.SUCCEEDED);
+        assertThat(node.node.isRunning()).isTrue();
+        assertThat(node.node.isHealthy()).isTrue();
+        node.node.stop();
+        assertThat(node.node.isHealthy()).isFalse();
+    }
+
+    @Test
     void stopCancelsRunsStillGoingAfterTheGracePeriodAndReportsThem() {
         NodeHarness node = new NodeHarness(Duration.ofMillis(200), Duration.ofMillis(200));
         node.handlers.put("endless", new BlockingHandler());

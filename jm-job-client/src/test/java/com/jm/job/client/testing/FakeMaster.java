@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -58,6 +59,7 @@ public class FakeMaster implements MasterClient {
     private final Map<Long, RunOutcome> ackedByRun = new ConcurrentHashMap<>();
     private final AtomicInteger registerFailuresLeft = new AtomicInteger();
     private final AtomicInteger finishFailuresLeft = new AtomicInteger();
+    private final AtomicReference<Throwable> pollFailure = new AtomicReference<>();
     private volatile boolean unreachable;
     private volatile boolean finishChecksNode;
     private volatile Predicate<RunOutcome> acknowledges = outcome -> true;
@@ -131,8 +133,20 @@ public class FakeMaster implements MasterClient {
         return new RegisterResponse(id, 1, "session-" + id);
     }
 
+    /** The next poll throws this (an Error, say) instead of answering. */
+    public void throwOnNextPoll(Throwable failure) {
+        pollFailure.set(failure);
+    }
+
     @Override
     public PollResponse poll(PollRequest request) throws InterruptedException {
+        Throwable failure = pollFailure.getAndSet(null);
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure instanceof RuntimeException exception) {
+            throw exception;
+        }
         checkReachable();
         checkKnown(request.nodeId());
         calls.add("poll");

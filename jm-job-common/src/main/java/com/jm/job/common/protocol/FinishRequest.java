@@ -12,4 +12,5 @@ import java.util.List;
  * @param nodeId the reporting node
  * @param outcomes finished runs
  */
-public record FinishRequest(long nodeId, @NotNull @Size(max = 1000) List<@Valid @NotNull RunOutcome> outcomes) {}
+public record FinishRequest(
+        long nodeId, @NotNull @Size(max = NodeApi.MAX_FINISH_OUTCOMES) List<@Valid @NotNull RunOutcome> outcomes) {}

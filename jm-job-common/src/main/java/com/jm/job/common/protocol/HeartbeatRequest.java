@@ -9,7 +9,7 @@ import java.util.List;
  * @param nodeId the node
  * @param runIds ids of the runs the node is executing now
  */
-public record HeartbeatRequest(long nodeId, @Size(max = 10_000) List<Long> runIds) {
+public record HeartbeatRequest(long nodeId, @Size(max = NodeApi.MAX_HEARTBEAT_RUN_IDS) List<Long> runIds) {
 
     public HeartbeatRequest {
         runIds = runIds == null ? List.of() : List.copyOf(runIds);

@@ -1,8 +1,9 @@
 package com.jm.job.common.protocol;
 
 /**
- * Paths of the node protocol. Nodes only ever call the master (pull); the master never calls a
- * node, so nodes open no port.
+ * Paths and limits of the node protocol. Nodes only ever call the master (pull); the master never
+ * calls a node, so nodes open no port. The limits are the request records' validation bounds, in one
+ * place so that the master's checks and a node's own settings cannot drift apart.
  */
 public final class NodeApi {
 
@@ -24,5 +25,49 @@ public final class NodeApi {
      */
     public static final String SESSION_HEADER = "X-JmJob-Node-Session";
 
+    /** Most tasks one poll may ask for ({@link PollRequest#maxTasks()}). */
+    public static final int MAX_POLL_TASKS = 1000;
+
+    /** Longest a poll may ask the master to hold it, in milliseconds ({@link PollRequest#waitMillis()}). */
+    public static final long MAX_POLL_WAIT_MILLIS = 120_000;
+
+    /** Most outcomes one finish call may carry ({@link FinishRequest#outcomes()}). */
+    public static final int MAX_FINISH_OUTCOMES = 1000;
+
+    /** Most run ids one heartbeat may list ({@link HeartbeatRequest#runIds()}). */
+    public static final int MAX_HEARTBEAT_RUN_IDS = 10_000;
+
+    /** Largest worker pool a node may register with ({@link RegisterRequest#threads()}). */
+    public static final int MAX_NODE_THREADS = 10_000;
+
+    /** Longest run message stored (the database columns' size); longer ones are cut by {@link #truncate}. */
+    public static final int MAX_MESSAGE_LENGTH = 2000;
+
+    private static final String CUT_MARK = "…";
+
     private NodeApi() {}
+
+    /**
+     * The message cut to at most {@code maxLength} characters, its last one an ellipsis so that a
+     * reader sees it was cut; shorter messages and {@code null} are returned as they are. The one
+     * place both the node (before sending) and the master (before storing) bound run messages.
+     *
+     * @param message the text, or {@code null}
+     * @param maxLength the most characters the result may have, at least 1
+     * @throws IllegalArgumentException when {@code maxLength} is below 1
+     */
+    public static String truncate(String message, int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);
+        }
+        if (message == null || message.length() <= maxLength) {
+            return message;
+        }
+        int end = maxLength - CUT_MARK.length();
+        // Never keep half of a surrogate pair: a lone surrogate is not valid text for the database.
+        if (end > 0 && Character.isHighSurrogate(message.charAt(end - 1))) {
+            end--;
+        }
+        return message.substring(0, end) + CUT_MARK;
+    }
 }

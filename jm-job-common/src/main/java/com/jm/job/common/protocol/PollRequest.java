@@ -11,4 +11,7 @@ import jakarta.validation.constraints.Min;
  * @param maxTasks the node's free slots; the master claims at most this many tasks
  * @param waitMillis how long the master may hold the request when nothing is due
  */
-public record PollRequest(long nodeId, @Min(1) @Max(1000) int maxTasks, @Min(0) @Max(120_000) long waitMillis) {}
+public record PollRequest(
+        long nodeId,
+        @Min(1) @Max(NodeApi.MAX_POLL_TASKS) int maxTasks,
+        @Min(0) @Max(NodeApi.MAX_POLL_WAIT_MILLIS) long waitMillis) {}

@@ -20,4 +20,4 @@ public record RegisterRequest(
         @NotBlank @Size(max = 64) String ip,
         @Min(0) @Max(65535) Integer port,
         @NotBlank @Size(max = 128) String instance,
-        @Min(1) @Max(10_000) int threads) {}
+        @Min(1) @Max(NodeApi.MAX_NODE_THREADS) int threads) {}

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.PositiveOrZero;
  *
  * @param runId the run, as handed out in {@link TaskAssignment#runId()}
  * @param result how it ended
- * @param message failure message or a short success note, or {@code null}; the master truncates it
+ * @param message failure message or a short success note, or {@code null}; the master stores at most
+ *     its configured length, never more than {@link NodeApi#MAX_MESSAGE_LENGTH} characters
  * @param durationMillis how long the handler ran
  */
 public record RunOutcome(long runId, @NotNull RunResult result, String message, @PositiveOrZero long durationMillis) {}

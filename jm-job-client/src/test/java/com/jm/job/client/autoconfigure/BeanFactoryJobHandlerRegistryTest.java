@@ -1,4 +1,4 @@
-package com.jm.job.client.handler;
+package com.jm.job.client.autoconfigure;
 
 import static com.jm.job.client.testing.Tasks.task;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +8,7 @@ import com.jm.job.client.JmJob;
 import com.jm.job.client.JobContext;
 import com.jm.job.client.JobHandler;
 import com.jm.job.client.JobResult;
-import com.jm.job.client.autoconfigure.JmJobClientAutoConfiguration;
+import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.client.testing.FakeMaster;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.common.protocol.RunResult;

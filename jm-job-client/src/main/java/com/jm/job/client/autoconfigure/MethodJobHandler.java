@@ -1,4 +1,4 @@
-package com.jm.job.client.handler;
+package com.jm.job.client.autoconfigure;
 
 import com.jm.job.client.JmJob;
 import com.jm.job.client.JobContext;

@@ -1,4 +1,4 @@
-package com.jm.job.client.autoconfigure;
+package com.jm.job.client.node;
 
 import com.jm.job.common.protocol.RegisterRequest;
 import java.net.InetAddress;
@@ -9,14 +9,18 @@ final class NodeIdentity {
 
     private NodeIdentity() {}
 
-    static RegisterRequest of(JmJobClientProperties properties) {
+    /**
+     * @param ip the address to report, or {@code null}/blank for the local host's
+     * @param instance the node's name, or {@code null}/blank for {@code host:pid}
+     */
+    static RegisterRequest of(String group, String ip, String instance, int threads) {
         InetAddress local = localHost();
-        String ip = hasText(properties.getIp()) ? properties.getIp() : local.getHostAddress();
-        String instance = hasText(properties.getInstance())
-                ? properties.getInstance()
+        String reportedIp = hasText(ip) ? ip : local.getHostAddress();
+        String name = hasText(instance)
+                ? instance
                 : local.getHostName() + ":" + ProcessHandle.current().pid();
         // Nodes open no port: the master reaches no one, so there is no port to report.
-        return new RegisterRequest(properties.getGroup(), ip, null, instance, properties.getWorkerThreads());
+        return new RegisterRequest(group, reportedIp, null, name, threads);
     }
 
     private static InetAddress localHost() {
@@ -28,7 +32,7 @@ final class NodeIdentity {
         }
     }
 
-    private static boolean hasText(String value) {
+    static boolean hasText(String value) {
         return value != null && !value.isBlank();
     }
 }

@@ -1,7 +1,8 @@
-package com.jm.job.client.handler;
+package com.jm.job.client.autoconfigure;
 
 import com.jm.job.client.JmJob;
 import com.jm.job.client.JobHandler;
+import com.jm.job.client.handler.JobHandlerRegistry;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
