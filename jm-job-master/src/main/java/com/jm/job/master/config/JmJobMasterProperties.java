@@ -1,5 +1,6 @@
 package com.jm.job.master.config;
 
+import com.jm.job.common.protocol.NodeApi;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_NODE_OFFLINE_AFTER = Duration.ofSeconds(30);
     public static final Duration DEFAULT_REPLICA_CONNECT_TIMEOUT = Duration.ofMillis(500);
     public static final Duration DEFAULT_REPLICA_RETRY_AFTER = Duration.ofSeconds(5);
-    public static final int DEFAULT_MESSAGE_MAX_LENGTH = 2000;
+    public static final int DEFAULT_MESSAGE_MAX_LENGTH = NodeApi.MAX_MESSAGE_LENGTH;
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(25);
     public static final Duration DEFAULT_LEASE_CHECK_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_RUN_RETENTION = Duration.ofDays(30);

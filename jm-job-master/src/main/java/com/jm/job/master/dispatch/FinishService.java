@@ -1,6 +1,7 @@
 package com.jm.job.master.dispatch;
 
 import com.jm.job.common.protocol.FinishResponse;
+import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.node.NodeRuns;
@@ -67,7 +68,6 @@ public class FinishService {
     }
 
     private String truncate(String message) {
-        int max = properties.getMessageMaxLength();
-        return message == null || message.length() <= max ? message : message.substring(0, max);
+        return NodeApi.truncate(message, properties.getMessageMaxLength());
     }
 }
