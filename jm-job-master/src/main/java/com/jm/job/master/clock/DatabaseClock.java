@@ -58,6 +58,8 @@ public class DatabaseClock {
                 try {
                     now();
                 } catch (RuntimeException e) {
+                    // Keep the last offset and try again after RESAMPLE, not on every poll's look.
+                    sampledAt = jvmNow;
                     log.debug("Cannot read the database clock, keeping the last offset: {}", e.toString());
                 } finally {
                     sampling.set(false);
