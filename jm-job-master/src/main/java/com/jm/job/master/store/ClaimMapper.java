@@ -7,8 +7,8 @@ import org.apache.ibatis.annotations.Param;
 /**
  * The claim, as three statements in one READ COMMITTED transaction on the primary: lock up to n due
  * tasks (skipping rows other claimers hold), insert their run rows, mark them running under a lease
- * ({@link LeaseMapper#grant}). Two claimers
- * can never lock the same row, so no task is handed out twice.
+ * ({@link LeaseMapper#grant}). Two claimers can never lock the same row, so no task is handed out
+ * twice.
  */
 @Mapper
 public interface ClaimMapper {
