@@ -283,7 +283,7 @@ _jmjob_pid_gone() { ! _jmjob_pid_running "$1"; }
 _jmjob_repl_pid() {
   local pid
   pid=$(cat "$JMJOB_TEST_REPL_DIR/$1/mariadbd.pid" 2>/dev/null) && _jmjob_pid_running "$pid" &&
-    [[ $(tr '\0' ' ' <"/proc/$pid/cmdline") == *" --datadir=$JMJOB_TEST_REPL_DIR/$1/data "* ]] &&
+    [[ $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) == *" --datadir=$JMJOB_TEST_REPL_DIR/$1/data "* ]] &&
     echo "$pid"
 }
 
@@ -307,7 +307,7 @@ _jmjob_repl_install_db() {
 
 # Starts the role's mariadbd in the background; prints the pid that tells whether it still lives.
 _jmjob_repl_launch() {
-  local role=$1 port=$2 dir="$JMJOB_TEST_REPL_DIR/$1"
+  local port=$2 dir="$JMJOB_TEST_REPL_DIR/$1"
   shift 2
   # setsid + redirected stdio: the server must outlive the calling script and must not hold its
   # stdout open (that would keep a `$(...)` or a CI log pipe waiting forever). -w: should setsid
