@@ -347,7 +347,7 @@ _jmjob_repl_caught_up() {
     [[ $(_jmjob_repl_sql replica -e "SHOW DATABASES LIKE '$JMJOB_TEST_REPL_DATABASE'") == "$JMJOB_TEST_REPL_DATABASE" ]]
 }
 
-# Everything after the checks in start_replica_pair; on failure it stops what it started.
+# Everything after the checks in start_replica_pair (which stops the pair if this fails).
 _jmjob_repl_boot() {
   local dir=$JMJOB_TEST_REPL_DIR role pid failed="" pids=() primary_pid replica_pid host
   # Both data dirs are independent, so initialise them in parallel.
