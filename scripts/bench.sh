@@ -5,7 +5,7 @@
 #   scripts/bench.sh --only=jm-job --jfr=true   jm-job only, with flight recordings in jm-job-bench/target/bench
 #   scripts/bench.sh --only=multi            two masters + Redis: idle cost of 20 nodes vs a plain polling loop,
 #                                            dispatch latency across masters (~5 min; needs Redis, flushes its database 14)
-# Builds the master and the benchmark module (Maven profile `bench`; `mvn verify` never builds it),
+# Builds the master and the benchmark module (Maven profile `bench`; scripts/test.sh builds it too),
 # makes sure MariaDB is reachable (JMJOB_TEST_DB_HOST/PORT/USER/PASSWORD, as for the tests), runs
 # the benchmark, prints its tables and writes them into docs/benchmarks.md. Databases it uses and
 # drops: jmjob_bench, dbsched_bench, jdbclimit_bench. Options: see BenchOptions.java.
