@@ -14,6 +14,10 @@ source "$script_dir/lib/services.sh"
 
 ensure_mariadb
 ensure_redis
+# The Redis-outage test stops and starts a redis-server of its own, even where the shared Redis
+# is remote or in a container.
+command -v redis-server >/dev/null || _jmjob_apt_install redis-server ||
+  jmjob_log "warning: no redis-server binary; the Redis-outage test will fail"
 
 mvn_pid=""
 
