@@ -63,11 +63,11 @@ public class ClaimService {
     }
 
     private boolean activeNode(long nodeId) {
-        NodeRecord node = nodes.dispatchState(nodeId);
+        NodeRecord node = nodes.lockDispatchState(nodeId);
         if (node == null || node.getStoppedAt() != null) {
             throw new UnknownNodeException(nodeId);
         }
-        return !node.isDisable();
+        return !node.isDisable() && !node.isGroupPaused();
     }
 
     private List<TaskAssignment> mark(long nodeId, List<ClaimCandidate> candidates) {

@@ -2,6 +2,7 @@ package com.jm.job.master.dispatch;
 
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.clock.DatabaseClock;
+import com.jm.job.master.domain.NodeRecord;
 import com.jm.job.master.index.GuardedPendingIndex;
 import com.jm.job.master.node.NodeDirectory;
 import com.jm.job.master.store.ClaimMapper;
@@ -46,13 +47,15 @@ class WorkFinder {
     record Look(List<TaskAssignment> claimed, Duration recheck) {}
 
     Look look(long nodeId, long groupId, int maxTasks) {
+        NodeRecord node = directory.require(nodeId);
+        if (node.isDisable() || node.isGroupPaused()) {
+            // Nothing to claim until the node is enabled or the group resumed; both events wake the poll.
+            return new Look(List.of(), null);
+        }
         return index.isAvailable() ? fromIndex(nodeId, groupId, maxTasks) : fromDatabase(nodeId, groupId, maxTasks);
     }
 
     private Look fromIndex(long nodeId, long groupId, int maxTasks) {
-        if (directory.require(nodeId).isDisable()) {
-            return new Look(List.of(), null);
-        }
         List<Long> taken = index.takeDue(groupId, databaseClock.estimate(), maxTasks);
         if (!taken.isEmpty()) {
             List<TaskAssignment> claimed = List.of();

@@ -10,5 +10,8 @@ import lombok.Setter;
 public class GroupRecord {
     private Long id;
     private String name;
+    /** Paused: its tasks are not claimed (running runs finish). */
+    private boolean paused;
+
     private LocalDateTime createdAt;
 }

@@ -15,6 +15,9 @@ public class NodeRecord {
     private String instance;
     private int threads;
     private boolean disable;
+    /** Whether the node's group is paused (read with the node for dispatch). */
+    private boolean groupPaused;
+
     private boolean online;
     private LocalDateTime lastHeartbeatAt;
     private LocalDateTime startedAt;

@@ -13,6 +13,9 @@ public class RunRecord {
     private long nodeId;
     private int attempt;
     private Trigger triggerType;
+    /** The params the run got when its fire was triggered with its own; null: the task's params. */
+    private String params;
+
     private RunState state;
     private LocalDateTime scheduledAt;
     private LocalDateTime startedAt;

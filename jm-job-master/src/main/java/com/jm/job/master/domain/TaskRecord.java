@@ -17,7 +17,17 @@ public class TaskRecord {
     private long groupId;
     private String cron;
     private String cronZone;
+    /** Fixed-rate schedule: a slot every so many milliseconds from {@link #runAt}. */
+    private Long fixedRateMs;
+    /** Fixed-delay schedule: the next fire this long after the previous run finished. */
+    private Long fixedDelayMs;
+    /** First fire time of a fixed-rate or fixed-delay schedule, or the only one of a run-at task. */
+    private LocalDateTime runAt;
+
     private String params;
+    /** The params of the current fire when it was triggered with its own; null: {@link #params}. */
+    private String fireParams;
+
     private LocalDateTime nextFireTime;
     private Trigger pendingCause;
     private int maxRetries;

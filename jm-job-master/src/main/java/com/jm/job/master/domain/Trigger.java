@@ -6,6 +6,8 @@ public enum Trigger {
     INSERT,
     /** Its cron fire time came. */
     CRON,
+    /** A fire time of its fixed-rate, fixed-delay or run-at schedule came. */
+    SCHEDULE,
     /** An operator asked for a run now. */
     MANUAL,
     /** An automatic retry after a failed run. */

@@ -43,6 +43,7 @@ class EventsConfiguration {
             container.setConnectionFactory(factory);
             container.addMessageListener(events, new ChannelTopic(RedisMasterEvents.PENDING_CHANNEL));
             container.addMessageListener(events, new ChannelTopic(RedisMasterEvents.NODE_CHANNEL));
+            container.addMessageListener(events, new ChannelTopic(RedisMasterEvents.GROUP_CHANNEL));
             return container;
         }
     }

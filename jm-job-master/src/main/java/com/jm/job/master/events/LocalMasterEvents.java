@@ -22,4 +22,10 @@ public class LocalMasterEvents implements MasterEvents {
     public void nodeChanged(long nodeId) {
         nodeListeners.forEach(listener -> listener.nodeChanged(nodeId));
     }
+
+    @Override
+    public void groupChanged(long groupId) {
+        nodeListeners.forEach(listener -> listener.groupChanged(groupId));
+        signals.signal(groupId); // a resumed group's held polls look again at once
+    }
 }

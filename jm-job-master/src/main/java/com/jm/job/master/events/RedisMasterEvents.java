@@ -16,6 +16,7 @@ public class RedisMasterEvents implements MasterEvents, MessageListener {
 
     static final String PENDING_CHANNEL = "jmjob:pending-work";
     static final String NODE_CHANNEL = "jmjob:node-changed";
+    static final String GROUP_CHANNEL = "jmjob:group-changed";
     private static final Logger log = LoggerFactory.getLogger(RedisMasterEvents.class);
 
     private final StringRedisTemplate redis;
@@ -37,6 +38,11 @@ public class RedisMasterEvents implements MasterEvents, MessageListener {
     }
 
     @Override
+    public void groupChanged(long groupId) {
+        publish(GROUP_CHANNEL, groupId, () -> local.groupChanged(groupId));
+    }
+
+    @Override
     public void onMessage(Message message, byte[] pattern) {
         String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
         long id;
@@ -50,6 +56,8 @@ public class RedisMasterEvents implements MasterEvents, MessageListener {
             local.pendingWork(id);
         } else if (NODE_CHANNEL.equals(channel)) {
             local.nodeChanged(id);
+        } else if (GROUP_CHANNEL.equals(channel)) {
+            local.groupChanged(id);
         }
     }
 

@@ -45,6 +45,11 @@ public class PendingChanges {
         AfterCommit.run(signals.schedule()::signal);
     }
 
+    /** The group was paused or resumed. */
+    public void groupChanged(long groupId) {
+        AfterCommit.run(() -> events.groupChanged(groupId));
+    }
+
     /** A node changed (disabled, enabled, registered, deregistered). */
     public void nodeChanged(long nodeId) {
         AfterCommit.run(() -> events.nodeChanged(nodeId));

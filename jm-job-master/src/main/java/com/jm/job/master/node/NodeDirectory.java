@@ -75,5 +75,10 @@ public class NodeDirectory implements NodeChangeListener {
         invalidate(nodeId);
     }
 
+    @Override
+    public void groupChanged(long groupId) {
+        cache.values().removeIf(c -> c.node() != null && c.node().getGroupId() == groupId);
+    }
+
     private record Cached(NodeRecord node, Instant until) {}
 }

@@ -2,7 +2,7 @@ package com.jm.job.master.outcome;
 
 import com.jm.job.common.protocol.RunResult;
 import com.jm.job.master.config.JmJobMasterProperties;
-import com.jm.job.master.cron.CronSchedule;
+import com.jm.job.master.cron.Schedules;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
@@ -16,18 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where a finished run leaves its task (the state machine's arrows out of RUNNING):
- * success → not started (a cron task waits for its next slot); failure, time-out or a lost node →
+ * success → not started (a scheduled task waits for its next fire); failure, time-out or a lost node →
  * pending again after an exponential back-off while automatic retries are left, else error;
  * cancelled → pending, so an operator's enable (or another node) picks it up again.
  */
 @Component
 public class OutcomePolicy {
 
-    private final CronSchedule cron;
+    private final Schedules schedules;
     private final JmJobMasterProperties properties;
 
-    public OutcomePolicy(CronSchedule cron, JmJobMasterProperties properties) {
-        this.cron = cron;
+    public OutcomePolicy(Schedules schedules, JmJobMasterProperties properties) {
+        this.schedules = schedules;
         this.properties = properties;
     }
 
@@ -78,21 +78,18 @@ public class OutcomePolicy {
     }
 
     /**
-     * Success: idle until the next cron slot. The slot after the one just run comes next, even if
-     * it began while the run was finishing; only when the run's own slot is older than the misfire
-     * threshold (the system was down) does the next slot count from now, so missed slots fire once.
-     * "Now" is the database clock read when the task was locked.
+     * Success: idle until the schedule's next fire. For cron and fixed-rate slots the slot after
+     * the one just run comes next, even if it began while the run was finishing; only when the
+     * run's own slot is older than the misfire threshold (the system was down, or the group was
+     * paused) does the next slot count from now, so missed slots fire once. A fixed delay counts
+     * from now. "Now" is the database clock read when the task was locked.
      */
     private TaskTransition idle(RunningTask task) {
-        LocalDateTime next = null;
-        if (task.getCron() != null) {
-            Instant now = task.getDbNow().toInstant(ZoneOffset.UTC);
-            Instant ran = task.getNextFireTime() == null
-                    ? null
-                    : task.getNextFireTime().toInstant(ZoneOffset.UTC);
-            boolean onTime = ran != null && ran.isAfter(now.minus(properties.getCronMisfireThreshold()));
-            next = cron.nextFireTime(task.getCron(), task.getCronZone(), onTime ? ran : now);
-        }
+        Instant now = task.getDbNow().toInstant(ZoneOffset.UTC);
+        Instant ran =
+                task.getNextFireTime() == null ? null : task.getNextFireTime().toInstant(ZoneOffset.UTC);
+        boolean onTime = ran != null && ran.isAfter(now.minus(properties.getCronMisfireThreshold()));
+        LocalDateTime next = schedules.next(task.recurrence(), onTime ? ran : now, now);
         return new TaskTransition(task.getId(), task.getRunId(), TaskStatus.NOT_STARTED, next, null, null, null, true);
     }
 }

@@ -5,6 +5,7 @@ import com.jm.job.master.domain.GroupRecord;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.errors.ConflictException;
 import com.jm.job.master.errors.NotFoundException;
+import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.StatusCount;
@@ -22,13 +23,33 @@ public class GroupService {
     private final GroupMapper groups;
     private final TaskMapper tasks;
     private final NodeMapper nodes;
+    private final PendingChanges changes;
     private final JmJobMasterProperties properties;
 
-    public GroupService(GroupMapper groups, TaskMapper tasks, NodeMapper nodes, JmJobMasterProperties properties) {
+    public GroupService(
+            GroupMapper groups,
+            TaskMapper tasks,
+            NodeMapper nodes,
+            PendingChanges changes,
+            JmJobMasterProperties properties) {
         this.groups = groups;
         this.tasks = tasks;
         this.nodes = nodes;
+        this.changes = changes;
         this.properties = properties;
+    }
+
+    /**
+     * Pauses ({@code true}) or resumes a group; idempotent. Once a pause returns, no claim takes a
+     * task of the group (running runs finish); after a resume its held polls look again at once.
+     */
+    @Transactional
+    public GroupRecord setPaused(long id, boolean paused) {
+        if (groups.setPaused(id, paused) == 0) {
+            throw NotFoundException.of("group", id);
+        }
+        changes.groupChanged(id);
+        return groups.findById(id);
     }
 
     @Transactional

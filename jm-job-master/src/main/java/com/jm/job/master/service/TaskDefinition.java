@@ -1,12 +1,19 @@
 package com.jm.job.master.service;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * What an operator says about a task when creating or changing it.
  *
  * @param name display name
  * @param beanName job handler that runs it
- * @param cron Spring cron expression (6 fields, seconds first), or {@code null} for a one-shot task
+ * @param cron Spring cron expression (6 fields, seconds first), or {@code null}
  * @param timeZone zone the cron expression is read in, or {@code null} for UTC
+ * @param fixedRate a fire every so long (slots from the first fire), or {@code null}
+ * @param fixedDelay the next fire so long after the previous run finished, or {@code null}
+ * @param runAt the first fire of a fixed-rate or fixed-delay schedule, or alone the only one; {@code
+ *     null} for none. A task with no schedule at all runs once, at once.
  * @param params parameters handed to the handler, or {@code null}
  * @param retry whether a failed run is retried automatically
  * @param maxRetries how many automatic retries a failure may use
@@ -17,6 +24,9 @@ public record TaskDefinition(
         String beanName,
         String cron,
         String timeZone,
+        Duration fixedRate,
+        Duration fixedDelay,
+        Instant runAt,
         String params,
         boolean retry,
         int maxRetries,

@@ -1,7 +1,5 @@
 package com.jm.job.master.service;
 
-import com.jm.job.master.clock.DatabaseClock;
-import com.jm.job.master.cron.CronSchedule;
 import com.jm.job.master.domain.RunRecord;
 import com.jm.job.master.domain.TaskFilter;
 import com.jm.job.master.domain.TaskRecord;
@@ -14,8 +12,6 @@ import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.RunMapper;
 import com.jm.job.master.store.TaskMapper;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,26 +26,19 @@ public class TaskService {
     private final TaskMapper tasks;
     private final GroupMapper groups;
     private final RunMapper runs;
-    private final CronSchedule cronSchedule;
+    private final ScheduleRules scheduleRules;
     private final PendingChanges changes;
-    private final DatabaseClock databaseClock;
 
     public TaskService(
-            TaskMapper tasks,
-            GroupMapper groups,
-            RunMapper runs,
-            CronSchedule cronSchedule,
-            PendingChanges changes,
-            DatabaseClock databaseClock) {
+            TaskMapper tasks, GroupMapper groups, RunMapper runs, ScheduleRules scheduleRules, PendingChanges changes) {
         this.tasks = tasks;
         this.groups = groups;
         this.runs = runs;
-        this.cronSchedule = cronSchedule;
+        this.scheduleRules = scheduleRules;
         this.changes = changes;
-        this.databaseClock = databaseClock;
     }
 
-    /** Registers a task: pending at once without cron, otherwise waiting for its first fire time. */
+    /** Registers a task: pending at once without a schedule, otherwise waiting for its first fire time. */
     @Transactional
     public TaskRecord insert(long groupId, TaskDefinition definition) {
         if (groups.findById(groupId) == null) {
@@ -59,7 +48,7 @@ public class TaskService {
         TaskRecord task = new TaskRecord();
         task.setGroupId(groupId);
         apply(definition, task);
-        if (definition.cron() == null) {
+        if (task.getNextFireTime() == null) {
             task.setStatus(TaskStatus.PENDING);
             task.setPendingCause(Trigger.INSERT);
         } else {
@@ -142,6 +131,30 @@ public class TaskService {
         throw new ConflictException("task " + id + " changed concurrently; try again");
     }
 
+    /**
+     * Starts a manual fire now with {@code params} for that fire only (null: the task's own); the
+     * task's params stay as they are. Refused while it runs, is disabled, or its group is paused.
+     */
+    @Transactional
+    public TaskRecord trigger(long id, String params) {
+        if (tasks.trigger(id, params) == 1) {
+            return signalled(tasks.findById(id));
+        }
+        TaskRecord current = require(id);
+        if (current.isDisable()) {
+            throw new ConflictException("task " + id + " is disabled; enable it before triggering it");
+        }
+        if (current.getStatus() == TaskStatus.RUNNING) {
+            throw new ConflictException(
+                    "task " + id + " is running (run " + current.getRunId() + "); trigger it after the run ends");
+        }
+        if (groups.findById(current.getGroupId()).isPaused()) {
+            throw new ConflictException("group " + current.getGroupId() + " is paused; resume it (POST /api/groups/"
+                    + current.getGroupId() + "/resume) first");
+        }
+        throw new ConflictException("task " + id + " changed concurrently; try again");
+    }
+
     @Transactional(readOnly = true)
     public Page<RunRecord> runs(long taskId, PageRequest page) {
         require(taskId);
@@ -153,25 +166,9 @@ public class TaskService {
     }
 
     private void apply(TaskDefinition definition, TaskRecord task) {
-        if (definition.timeZone() != null && definition.cron() == null) {
-            throw new InvalidFieldException(
-                    "timeZone", "timeZone applies to a cron expression; give a cron or drop it");
-        }
-        if (definition.cron() != null) {
-            cronSchedule.validate(definition.cron(), definition.timeZone());
-            LocalDateTime next = cronSchedule.nextFireTime(
-                    definition.cron(),
-                    definition.timeZone(),
-                    databaseClock.now().toInstant(ZoneOffset.UTC));
-            if (next == null) {
-                throw new InvalidFieldException("cron", "cron expression '" + definition.cron() + "' never fires");
-            }
-            task.setNextFireTime(next);
-        }
+        scheduleRules.apply(definition, task);
         task.setName(definition.name());
         task.setBeanName(definition.beanName());
-        task.setCron(definition.cron());
-        task.setCronZone(definition.timeZone());
         task.setParams(definition.params());
         task.setRetry(definition.retry());
         task.setMaxRetries(definition.maxRetries());
@@ -186,7 +183,7 @@ public class TaskService {
         if (task.getStatus() == TaskStatus.PENDING && !task.isDisable()) {
             changes.pending(task.getGroupId(), task.getId(), task.getNextFireTime());
         }
-        if (task.getCron() != null) {
+        if (task.getNextFireTime() != null && task.getStatus() == TaskStatus.NOT_STARTED) {
             changes.scheduleChanged();
         }
         return task;

@@ -12,7 +12,11 @@ public class ClaimCandidate {
     private long id;
     private String name;
     private String beanName;
+    /** The params this run gets: the fire's own when it was triggered with them, else the task's. */
     private String params;
+    /** The fire's own params, recorded on the run; null when it runs the task's. */
+    private String fireParams;
+
     private int attempt;
     private Integer timeoutS;
     private Trigger pendingCause;

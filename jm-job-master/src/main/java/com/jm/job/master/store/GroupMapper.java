@@ -18,4 +18,7 @@ public interface GroupMapper {
     List<GroupRecord> list(@Param("offset") long offset, @Param("limit") int limit);
 
     long count();
+
+    /** Pauses or resumes a group; 0 rows when it does not exist. */
+    int setPaused(@Param("id") long id, @Param("paused") boolean paused);
 }

@@ -4,7 +4,6 @@ import com.jm.job.master.domain.NodeRecord;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 /**
  * Reads and writes {@code jm_node}. {@code offlineAfterMs} is how old a heartbeat may be for the
@@ -31,9 +30,14 @@ public interface NodeMapper {
      */
     void upsert(NodeRecord node);
 
-    /** What dispatch needs to know of a node: its group, and whether it is disabled or stopped. */
-    @Select("SELECT id, group_id, disable, stopped_at, session_hash FROM jm_node WHERE id = #{id}")
+    /** What dispatch needs to know of a node: its group, whether it is disabled or stopped, whether its group is paused. */
     NodeRecord dispatchState(@Param("id") long id);
+
+    /**
+     * The same, share-locking the node and group rows for the claim's transaction: a disable or a
+     * pause waits for the claims that checked before it, and every claim after it sees it.
+     */
+    NodeRecord lockDispatchState(@Param("id") long id);
 
     Long findIdByInstance(@Param("groupId") long groupId, @Param("instance") String instance);
 

@@ -1,5 +1,6 @@
 package com.jm.job.master.store;
 
+import com.jm.job.master.cron.Recurrence;
 import java.time.LocalDateTime;
 import lombok.Getter;
 import lombok.Setter;
@@ -14,6 +15,9 @@ public class RunningTask {
     private long nodeId;
     private String cron;
     private String cronZone;
+    private Long fixedRateMs;
+    private Long fixedDelayMs;
+    private LocalDateTime runAt;
     private boolean retry;
     private int maxRetries;
     private int attempt;
@@ -24,4 +28,9 @@ public class RunningTask {
      * masters whose own clocks differ still agree on it.
      */
     private LocalDateTime dbNow;
+
+    /** The task's schedule, for working out its next fire. */
+    public Recurrence recurrence() {
+        return new Recurrence(cron, cronZone, fixedRateMs, fixedDelayMs, runAt);
+    }
 }

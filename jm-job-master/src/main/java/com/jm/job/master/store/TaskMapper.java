@@ -33,5 +33,11 @@ public interface TaskMapper {
     int setDisabled(@Param("id") long id, @Param("disable") boolean disable);
 
     /** Makes a not-running, enabled task due now with a fresh attempt count. */
+    /**
+     * Makes the task due now as a manual fire with {@code params} for that fire only (null: the
+     * task's own); 0 rows when it is running, disabled, gone or its group is paused.
+     */
+    int trigger(@Param("id") long id, @Param("params") String params);
+
     int retryNow(long id);
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Groups: create, list, inspect. */
+/** Groups: create, list, inspect, pause and resume. */
 @RestController
 @RequestMapping("/api/groups")
 class GroupController {
@@ -44,5 +44,17 @@ class GroupController {
     @GetMapping("/{id}")
     GroupDetailView get(@PathVariable long id) {
         return GroupDetailView.of(groups.get(id));
+    }
+
+    /** No new claims for the group's tasks; running runs finish; idempotent. */
+    @PostMapping("/{id}/pause")
+    GroupView pause(@PathVariable long id) {
+        return GroupView.of(groups.setPaused(id, true));
+    }
+
+    /** Claims go on; slots missed while paused fire once. */
+    @PostMapping("/{id}/resume")
+    GroupView resume(@PathVariable long id) {
+        return GroupView.of(groups.setPaused(id, false));
     }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * One execution in a task's history. {@code lateMs} is how long after it was due the run started
- * (a cron slot fired after downtime shows it here).
+ * (a cron slot fired after downtime shows it here). {@code params} are the params the run got when
+ * its fire was triggered with its own; absent, it ran with the task's.
  */
 public record RunView(
         long id,
@@ -16,6 +17,7 @@ public record RunView(
         long nodeId,
         int attempt,
         Trigger trigger,
+        String params,
         RunState state,
         Instant scheduledAt,
         Long lateMs,
@@ -31,6 +33,7 @@ public record RunView(
                 r.getNodeId(),
                 r.getAttempt(),
                 r.getTriggerType(),
+                r.getParams(),
                 r.getState(),
                 Times.utc(r.getScheduledAt()),
                 r.getScheduledAt() == null

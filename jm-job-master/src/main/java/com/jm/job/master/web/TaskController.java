@@ -75,6 +75,12 @@ class TaskController {
         return TaskView.of(tasks.retry(id));
     }
 
+    /** A manual fire now, with its own params for that fire only when the body gives them. */
+    @PostMapping("/{id}/trigger")
+    TaskView trigger(@PathVariable long id, @Valid @RequestBody(required = false) TriggerRequest request) {
+        return TaskView.of(tasks.trigger(id, request == null ? null : request.params()));
+    }
+
     @GetMapping("/{id}/runs")
     Page<RunView> runs(
             @PathVariable long id,

@@ -15,8 +15,13 @@ import jakarta.validation.constraints.Size;
  * @param name display name, any text
  * @param beanName the job handler to run: a handler bean's name or an annotated method's name
  * @param groupId group whose nodes run the task
- * @param cron Spring cron expression (six fields, seconds first); absent for a one-shot task
+ * @param cron Spring cron expression (six fields, seconds first); with no schedule at all the task
+ *     runs once, at once
  * @param timeZone zone of the cron expression (default UTC)
+ * @param fixedRate ISO-8601 duration: a fire every so long, slots counted from the first fire
+ * @param fixedDelay ISO-8601 duration: the next fire so long after the previous run finished
+ * @param runAt instant with an offset: the first fire of a fixedRate or fixedDelay schedule, or
+ *     alone the only one
  * @param params parameters handed to the handler
  * @param retry retry a failed run automatically
  * @param maxRetries automatic retries allowed (default 3 when retry is on, else 0)
@@ -28,6 +33,9 @@ public record TaskRequest(
         @NotNull @Positive Long groupId,
         @Size(max = 128) String cron,
         @Size(max = 64) String timeZone,
+        @Size(max = 64) String fixedRate,
+        @Size(max = 64) String fixedDelay,
+        @Size(max = 64) String runAt,
         @Size(max = MAX_PARAMS, message = PARAMS_MESSAGE) String params,
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
@@ -43,15 +51,24 @@ public record TaskRequest(
     static final int DEFAULT_MAX_RETRIES = 3;
 
     TaskDefinition toDefinition() {
-        return definition(name, beanName, cron, timeZone, params, retry, maxRetries, timeoutSeconds);
+        return definition(
+                name,
+                beanName,
+                new Schedule(cron, timeZone, fixedRate, fixedDelay, runAt),
+                params,
+                retry,
+                maxRetries,
+                timeoutSeconds);
     }
+
+    /** The schedule fields of a body, as sent. */
+    record Schedule(String cron, String timeZone, String fixedRate, String fixedDelay, String runAt) {}
 
     /** Fills the defaults both create and update apply. */
     static TaskDefinition definition(
             String name,
             String beanName,
-            String cron,
-            String timeZone,
+            Schedule schedule,
             String params,
             Boolean retry,
             Integer maxRetries,
@@ -59,7 +76,17 @@ public record TaskRequest(
         boolean retrying = Boolean.TRUE.equals(retry);
         int retries = maxRetries != null ? maxRetries : retrying ? DEFAULT_MAX_RETRIES : 0;
         return new TaskDefinition(
-                name, beanName, blankToNull(cron), blankToNull(timeZone), params, retrying, retries, timeoutSeconds);
+                name,
+                beanName,
+                blankToNull(schedule.cron()),
+                blankToNull(schedule.timeZone()),
+                ScheduleFields.interval("fixedRate", schedule.fixedRate()),
+                ScheduleFields.interval("fixedDelay", schedule.fixedDelay()),
+                ScheduleFields.instant("runAt", schedule.runAt()),
+                params,
+                retrying,
+                retries,
+                timeoutSeconds);
     }
 
     private static String blankToNull(String value) {

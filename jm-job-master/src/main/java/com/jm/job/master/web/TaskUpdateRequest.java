@@ -25,6 +25,9 @@ public record TaskUpdateRequest(
         @NotBlank @Size(max = 128) @Pattern(regexp = BEAN_NAME, message = BEAN_NAME_MESSAGE) String beanName,
         @Size(max = 128) String cron,
         @Size(max = 64) String timeZone,
+        @Size(max = 64) String fixedRate,
+        @Size(max = 64) String fixedDelay,
+        @Size(max = 64) String runAt,
         @Size(max = MAX_PARAMS, message = TaskRequest.PARAMS_MESSAGE) String params,
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
@@ -32,6 +35,13 @@ public record TaskUpdateRequest(
         @PositiveOrZero Long version) {
 
     TaskDefinition toDefinition() {
-        return TaskRequest.definition(name, beanName, cron, timeZone, params, retry, maxRetries, timeoutSeconds);
+        return TaskRequest.definition(
+                name,
+                beanName,
+                new TaskRequest.Schedule(cron, timeZone, fixedRate, fixedDelay, runAt),
+                params,
+                retry,
+                maxRetries,
+                timeoutSeconds);
     }
 }

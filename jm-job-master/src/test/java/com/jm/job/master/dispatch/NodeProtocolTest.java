@@ -10,6 +10,7 @@ import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.store.SqlDialects;
 import com.jm.job.master.support.MariaDbTest;
+import com.jm.job.master.support.NodeCalls;
 import com.jm.job.master.support.TestSecurity;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +44,8 @@ class NodeProtocolTest extends MariaDbTest {
     SqlSessionFactory sqlSessions;
 
     final JsonMapper json = JsonMapper.builder().build();
-    final Map<Long, String> sessions = new java.util.HashMap<>();
+    NodeCalls nodes;
+    Map<Long, String> sessions;
 
     long nodeId;
     long groupId;
@@ -52,6 +53,8 @@ class NodeProtocolTest extends MariaDbTest {
     @BeforeEach
     void register() throws Exception {
         clean();
+        nodes = new NodeCalls(mvc);
+        sessions = nodes.sessions();
         JsonNode registered = registerNode("n1", "10.1.2.3");
         nodeId = registered.get("nodeId").asLong();
         groupId = registered.get("groupId").asLong();
@@ -328,12 +331,7 @@ class NodeProtocolTest extends MariaDbTest {
     }
 
     private JsonNode registerNode(String instance, String ip) throws Exception {
-        return call(NodeApi.REGISTER, Map.of("group", "workers", "ip", ip, "instance", instance, "threads", 4))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString()
-                .transform(json::readTree);
+        return nodes.register("workers", instance, ip);
     }
 
     private long task(String name, int retry, int maxRetries) {
@@ -351,42 +349,19 @@ class NodeProtocolTest extends MariaDbTest {
         return poll(nodeId, 1).get(0).get("runId").asLong();
     }
 
-    /** The tasks a poll that does not wait hands to {@code node}. */
     private JsonNode poll(long node, int maxTasks) throws Exception {
-        return call(NodeApi.POLL, Map.of("nodeId", node, "maxTasks", maxTasks, "waitMillis", 0))
-                .andReturn()
-                .getResponse()
-                .getContentAsString()
-                .transform(json::readTree)
-                .get("tasks");
+        return nodes.poll(node, maxTasks);
     }
 
     private ResultActions finish(long runId, String result, String message) throws Exception {
-        return call(
-                        NodeApi.FINISH,
-                        Map.of("nodeId", nodeId, "outcomes", java.util.List.of(outcome(runId, result, message))))
-                .andExpect(status().isOk());
+        return nodes.finish(nodeId, runId, result, message);
     }
 
     private static Map<String, Object> outcome(long runId, String result, String message) {
-        return Map.of("runId", runId, "result", result, "message", message, "durationMillis", 12);
+        return NodeCalls.outcome(runId, result, message);
     }
 
-    /** Sends a node call; calls about a registered node carry its session secret, as a node's do. */
     private ResultActions call(String path, Map<String, ?> body) throws Exception {
-        MockHttpServletRequestBuilder request =
-                post(path).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        Object node = body.get("nodeId");
-        if (node != null && sessions.containsKey(((Number) node).longValue())) {
-            request.header(NodeApi.SESSION_HEADER, sessions.get(((Number) node).longValue()));
-        }
-        ResultActions result = mvc.perform(request);
-        if (path.equals(NodeApi.REGISTER) && result.andReturn().getResponse().getStatus() == 200) {
-            JsonNode registered = json.readTree(result.andReturn().getResponse().getContentAsString());
-            sessions.put(
-                    registered.get("nodeId").asLong(),
-                    registered.get("sessionToken").asString());
-        }
-        return result;
+        return nodes.call(path, body);
     }
 }

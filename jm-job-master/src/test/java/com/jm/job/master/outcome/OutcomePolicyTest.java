@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.cron.CronSchedule;
+import com.jm.job.master.cron.Schedules;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
@@ -21,7 +22,7 @@ class OutcomePolicyTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:02:30.250Z");
 
     private final JmJobMasterProperties properties = new JmJobMasterProperties();
-    private final OutcomePolicy policy = new OutcomePolicy(new CronSchedule(), properties);
+    private final OutcomePolicy policy = new OutcomePolicy(new Schedules(new CronSchedule()), properties);
 
     @Test
     void successLeavesAOneShotTaskIdleWithAFreshAttemptCount() {
@@ -59,6 +60,44 @@ class OutcomePolicyTest {
 
         assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
                 .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 31));
+    }
+
+    @Test
+    void aFixedRateTaskWaitsForTheNextSlotOfItsGridAndSkipsSlotsMissedInDowntime() {
+        RunningTask task = task(null, false, 0, 1);
+        task.setFixedRateMs(20_000L);
+        task.setRunAt(LocalDateTime.of(2026, 3, 1, 10, 0, 0));
+        task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 10, 2, 20));
+
+        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
+                .as("the slot after the one just run, although the run ended after 10:02:30")
+                .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 40));
+
+        task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 9, 0, 0));
+        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
+                .as("after downtime, the first slot after now")
+                .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 40));
+    }
+
+    @Test
+    void aFixedDelayTaskFiresThatLongAfterItsRunEnded() {
+        RunningTask task = task(null, false, 0, 1);
+        task.setFixedDelayMs(5_000L);
+        task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 10, 2, 0));
+
+        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
+                .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 35, 250_000_000));
+    }
+
+    @Test
+    void aRunAtTaskIsDoneAfterItsOneFire() {
+        RunningTask task = task(null, false, 0, 1);
+        task.setRunAt(LocalDateTime.of(2026, 3, 1, 10, 0, 0));
+        task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 10, 0, 0));
+
+        TaskTransition t = policy.next(task, RunState.SUCCEEDED, null);
+        assertThat(t.status()).isEqualTo(TaskStatus.NOT_STARTED);
+        assertThat(t.fireAt()).isNull();
     }
 
     @Test
