@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fire times of every kind of schedule, from times the caller read off the database clock. Cron
  * slots come from the expression; fixed-rate slots lie on a grid anchored at {@code runAt}, so
- * they never drift however late a run ends; a fixed delay counts from the end of the previous run.
+ * they never drift however late a run ends; a fixed delay counts from the end of the previous run
+ * (in the statement that ends it) and fires first at {@code runAt} or at once.
  */
 @Component
 public class Schedules {
@@ -32,19 +33,16 @@ public class Schedules {
     }
 
     /**
-     * The next fire time after a successful run, null when the task does not recur. {@code from} is
-     * the slot just run when it ran on time, else now (so missed slots fire once); a fixed delay
-     * always counts from {@code now}, the end of the run.
+     * The next cron or fixed-rate slot after a successful run, null when the task has no slots (a
+     * fixed delay is counted from the end of the run by the statement that ends it). {@code from} is
+     * the slot just run when it ran on time, else now, so missed slots fire once.
      */
-    public LocalDateTime next(Recurrence r, Instant from, Instant now) {
+    public LocalDateTime nextSlot(Recurrence r, Instant from) {
         if (r.cron() != null) {
             return cron.nextFireTime(r.cron(), r.zone(), from);
         }
         if (r.fixedRateMs() != null) {
             return nextSlot(r.runAt().toInstant(ZoneOffset.UTC), r.fixedRateMs(), from);
-        }
-        if (r.fixedDelayMs() != null) {
-            return utc(now.plus(Duration.ofMillis(r.fixedDelayMs())));
         }
         return null;
     }

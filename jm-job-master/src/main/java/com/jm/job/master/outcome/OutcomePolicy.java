@@ -85,11 +85,24 @@ public class OutcomePolicy {
      * from now. "Now" is the database clock read when the task was locked.
      */
     private TaskTransition idle(RunningTask task) {
+        if (task.getFixedDelayMs() != null) {
+            // Counted by the statement from its own NOW(3), after the run row ended, so the gap
+            // between the run's end and the next fire is never short of the delay.
+            return new TaskTransition(
+                    task.getId(),
+                    task.getRunId(),
+                    TaskStatus.NOT_STARTED,
+                    null,
+                    task.getFixedDelayMs(),
+                    null,
+                    null,
+                    true);
+        }
         Instant now = task.getDbNow().toInstant(ZoneOffset.UTC);
         Instant ran =
                 task.getNextFireTime() == null ? null : task.getNextFireTime().toInstant(ZoneOffset.UTC);
         boolean onTime = ran != null && ran.isAfter(now.minus(properties.getCronMisfireThreshold()));
-        LocalDateTime next = schedules.next(task.recurrence(), onTime ? ran : now, now);
+        LocalDateTime next = schedules.nextSlot(task.recurrence(), onTime ? ran : now);
         return new TaskTransition(task.getId(), task.getRunId(), TaskStatus.NOT_STARTED, next, null, null, null, true);
     }
 }

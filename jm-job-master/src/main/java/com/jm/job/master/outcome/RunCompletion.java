@@ -64,7 +64,9 @@ public class RunCompletion {
                         .plus(Duration.ofMillis(transition.delayMs() == null ? 0 : transition.delayMs()));
                 changes.pending(task.getGroupId(), task.getId(), due);
             }
-            cronChanged |= transition.fireAt() != null;
+            // A new fire time (a slot, or a fixed delay from now): the cron loop may sleep past it.
+            cronChanged |= transition.status() == TaskStatus.NOT_STARTED
+                    && (transition.fireAt() != null || transition.delayMs() != null);
         }
         finishes.endRuns(Batch.of(runs));
         // Grouped by where the tasks go (ignoring which task and run): one plain UPDATE per group.

@@ -19,13 +19,13 @@ class SchedulesTest {
         Recurrence everyTenSeconds = new Recurrence(null, null, 10_000L, null, utc("2026-12-02T09:59:30Z"));
 
         assertThat(schedules.first(everyTenSeconds, NOW)).isEqualTo(utc("2026-12-02T09:59:30Z"));
-        assertThat(schedules.next(everyTenSeconds, Instant.parse("2026-12-02T09:59:50Z"), NOW))
+        assertThat(schedules.nextSlot(everyTenSeconds, Instant.parse("2026-12-02T09:59:50Z")))
                 .as("the slot after the one just run")
                 .isEqualTo(utc("2026-12-02T10:00:00Z"));
-        assertThat(schedules.next(everyTenSeconds, NOW, NOW))
+        assertThat(schedules.nextSlot(everyTenSeconds, NOW))
                 .as("from now: the first slot strictly after it")
                 .isEqualTo(utc("2026-12-02T10:00:10Z"));
-        assertThat(schedules.next(everyTenSeconds, Instant.parse("2026-12-02T10:00:10Z"), NOW))
+        assertThat(schedules.nextSlot(everyTenSeconds, Instant.parse("2026-12-02T10:00:10Z")))
                 .as("a slot exactly on the grid is followed by the next one")
                 .isEqualTo(utc("2026-12-02T10:00:20Z"));
         assertThat(Schedules.nextSlot(Instant.parse("2026-12-02T11:00:00Z"), 10_000L, NOW))
@@ -34,12 +34,13 @@ class SchedulesTest {
     }
 
     @Test
-    void aFixedDelayCountsFromTheEndOfTheRunAndStartsAtRunAtOrAtOnce() {
+    void aFixedDelayStartsAtRunAtOrAtOnceAndHasNoSlots() {
         Recurrence delay = new Recurrence(null, null, null, 30_000L, null);
 
         assertThat(schedules.first(delay, NOW)).isEqualTo(LocalDateTime.ofInstant(NOW, ZoneOffset.UTC));
-        assertThat(schedules.next(delay, Instant.parse("2026-12-02T09:00:00Z"), NOW))
-                .isEqualTo(utc("2026-12-02T10:00:30.400Z"));
+        assertThat(schedules.nextSlot(delay, NOW))
+                .as("counted from the end of each run instead")
+                .isNull();
         Recurrence later = new Recurrence(null, null, null, 30_000L, utc("2026-12-24T10:00:00Z"));
         assertThat(schedules.first(later, NOW)).isEqualTo(utc("2026-12-24T10:00:00Z"));
     }
@@ -48,20 +49,20 @@ class SchedulesTest {
     void runAtAloneFiresOnceAndAOneShotTaskHasNoScheduleAtAll() {
         Recurrence once = new Recurrence(null, null, null, null, utc("2026-12-24T10:00:00Z"));
         assertThat(schedules.first(once, NOW)).isEqualTo(utc("2026-12-24T10:00:00Z"));
-        assertThat(schedules.next(once, NOW, NOW)).isNull();
+        assertThat(schedules.nextSlot(once, NOW)).isNull();
         assertThat(once.scheduled()).isTrue();
 
         Recurrence none = new Recurrence(null, null, null, null, null);
         assertThat(none.scheduled()).isFalse();
         assertThat(schedules.first(none, NOW)).isNull();
-        assertThat(schedules.next(none, NOW, NOW)).isNull();
+        assertThat(schedules.nextSlot(none, NOW)).isNull();
     }
 
     @Test
     void cronSlotsComeFromTheExpressionInItsZone() {
         Recurrence daily = new Recurrence("0 0 2 * * *", "Asia/Shanghai", null, null, null);
         assertThat(schedules.first(daily, NOW)).isEqualTo(utc("2026-12-02T18:00:00Z"));
-        assertThat(schedules.next(daily, Instant.parse("2026-12-02T18:00:00Z"), NOW))
+        assertThat(schedules.nextSlot(daily, Instant.parse("2026-12-02T18:00:00Z")))
                 .isEqualTo(utc("2026-12-03T18:00:00Z"));
     }
 

@@ -76,6 +76,12 @@ class ScheduleApiTest extends MariaDbTest {
         create("\"fixedRate\":\"PT1H\",\"runAt\":\"2030-01-01T00:00:00Z\"")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.nextFireTime").value("2030-01-01T00:00:00Z"));
+        create("\"runAt\":\"2030-01-01T00:00:00.678Z\"")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.runAt").value("2030-01-01T00:00:00.678Z"));
+        assertThat(jdbc.queryForObject("SELECT run_at FROM jm_task ORDER BY id DESC LIMIT 1", LocalDateTime.class))
+                .as("the milliseconds survive binding")
+                .isEqualTo(LocalDateTime.of(2030, 1, 1, 0, 0, 0, 678_000_000));
     }
 
     @Test
