@@ -15,6 +15,8 @@ public class RunRecord {
     private Trigger triggerType;
     /** The params the run got when its fire was triggered with its own; null: the task's params. */
     private String params;
+    /** The parent task's run whose success started this run's fire, if any. */
+    private Long parentRunId;
 
     private RunState state;
     private LocalDateTime scheduledAt;

@@ -1,6 +1,7 @@
 package com.jm.job.master.domain;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import lombok.Getter;
 import lombok.Setter;
 
@@ -27,6 +28,10 @@ public class TaskRecord {
     private String params;
     /** The params of the current fire when it was triggered with its own; null: {@link #params}. */
     private String fireParams;
+    /** The parent run that started the current fire, when a parent's success fired this task. */
+    private Long parentRunId;
+    /** Tasks that get a fire when a fire of this one succeeds (filled by the service, not a column). */
+    private List<Long> childTaskIds = List.of();
 
     private LocalDateTime nextFireTime;
     private Trigger pendingCause;

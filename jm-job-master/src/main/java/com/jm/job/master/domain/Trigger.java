@@ -11,5 +11,7 @@ public enum Trigger {
     /** An operator asked for a run now. */
     MANUAL,
     /** An automatic retry after a failed run. */
-    RETRY
+    RETRY,
+    /** A fire of a parent task succeeded. */
+    CHILD
 }

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,13 @@ public class RunCompletion {
     private final FinishMapper finishes;
     private final OutcomePolicy policy;
     private final PendingChanges changes;
+    private final ChildFires childFires;
 
-    public RunCompletion(FinishMapper finishes, OutcomePolicy policy, PendingChanges changes) {
+    public RunCompletion(FinishMapper finishes, OutcomePolicy policy, PendingChanges changes, ChildFires childFires) {
         this.finishes = finishes;
         this.policy = policy;
         this.changes = changes;
+        this.childFires = childFires;
     }
 
     /**
@@ -51,6 +54,7 @@ public class RunCompletion {
         List<FinishedRun> runs = new ArrayList<>();
         List<TaskTransition> transitions = new ArrayList<>();
         boolean cronChanged = false;
+        Map<Long, Long> succeededParents = new LinkedHashMap<>();
         for (Ending ending : endings) {
             RunningTask task = ending.task();
             runs.add(new FinishedRun(task.getRunId(), ending.state(), ending.durationMs(), ending.message()));
@@ -67,6 +71,9 @@ public class RunCompletion {
             // A new fire time (a slot, or a fixed delay from now): the cron loop may sleep past it.
             cronChanged |= transition.status() == TaskStatus.NOT_STARTED
                     && (transition.fireAt() != null || transition.delayMs() != null);
+            if (ending.state() == RunState.SUCCEEDED && task.isHasChildren()) {
+                succeededParents.put(task.getId(), task.getRunId());
+            }
         }
         finishes.endRuns(Batch.of(runs));
         // Grouped by where the tasks go (ignoring which task and run): one plain UPDATE per group.
@@ -84,6 +91,7 @@ public class RunCompletion {
                         LinkedHashMap::new,
                         Collectors.mapping(TaskTransition::taskId, Collectors.toList())))
                 .forEach((move, taskIds) -> finishes.moveAlike(move, Batch.of(taskIds)));
+        childFires.fire(succeededParents);
         if (cronChanged) {
             changes.scheduleChanged();
         }

@@ -2,6 +2,7 @@ package com.jm.job.master.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What an operator says about a task when creating or changing it.
@@ -18,6 +19,7 @@ import java.time.Instant;
  * @param retry whether a failed run is retried automatically
  * @param maxRetries how many automatic retries a failure may use
  * @param timeoutSeconds run time limit, or {@code null} for none
+ * @param childTaskIds tasks that get a fire when a fire of this one succeeds (empty for none)
  */
 public record TaskDefinition(
         String name,
@@ -30,4 +32,5 @@ public record TaskDefinition(
         String params,
         boolean retry,
         int maxRetries,
-        Integer timeoutSeconds) {}
+        Integer timeoutSeconds,
+        List<Long> childTaskIds) {}

@@ -12,6 +12,7 @@ import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.RunMapper;
 import com.jm.job.master.store.TaskMapper;
+import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +28,21 @@ public class TaskService {
     private final GroupMapper groups;
     private final RunMapper runs;
     private final ScheduleRules scheduleRules;
+    private final ChildRules childRules;
     private final PendingChanges changes;
 
     public TaskService(
-            TaskMapper tasks, GroupMapper groups, RunMapper runs, ScheduleRules scheduleRules, PendingChanges changes) {
+            TaskMapper tasks,
+            GroupMapper groups,
+            RunMapper runs,
+            ScheduleRules scheduleRules,
+            ChildRules childRules,
+            PendingChanges changes) {
         this.tasks = tasks;
         this.groups = groups;
         this.runs = runs;
         this.scheduleRules = scheduleRules;
+        this.childRules = childRules;
         this.changes = changes;
     }
 
@@ -48,6 +56,7 @@ public class TaskService {
         TaskRecord task = new TaskRecord();
         task.setGroupId(groupId);
         apply(definition, task);
+        childRules.check(null, definition.childTaskIds());
         if (task.getNextFireTime() == null) {
             task.setStatus(TaskStatus.PENDING);
             task.setPendingCause(Trigger.INSERT);
@@ -63,18 +72,22 @@ public class TaskService {
             // The group went away between the check and the insert (foreign key).
             throw new InvalidFieldException("groupId", "no group with id " + groupId);
         }
+        childRules.store(task.getId(), definition.childTaskIds());
         return signalled(tasks.findById(task.getId()));
     }
 
     @Transactional(readOnly = true)
     public TaskRecord get(long id) {
-        return require(id);
+        return childRules.fill(List.of(require(id))).get(0);
     }
 
     @Transactional(readOnly = true)
     public Page<TaskRecord> list(TaskFilter filter, PageRequest page) {
         return new Page<>(
-                tasks.list(filter, page.offset(), page.size()), page.page(), page.size(), tasks.count(filter));
+                childRules.fill(tasks.list(filter, page.offset(), page.size())),
+                page.page(),
+                page.size(),
+                tasks.count(filter));
     }
 
     /** Changes a task's definition; refused while it runs or when {@code expectedVersion} is stale. */
@@ -83,7 +96,9 @@ public class TaskService {
         TaskRecord task = new TaskRecord();
         task.setId(id);
         apply(definition, task);
+        childRules.check(id, definition.childTaskIds());
         if (tasks.update(task, expectedVersion) == 1) {
+            childRules.store(id, definition.childTaskIds());
             return signalled(tasks.findById(id));
         }
         TaskRecord current = require(id);
@@ -186,7 +201,7 @@ public class TaskService {
         if (task.getNextFireTime() != null && task.getStatus() == TaskStatus.NOT_STARTED) {
             changes.scheduleChanged();
         }
-        return task;
+        return childRules.fill(List.of(task)).get(0);
     }
 
     private TaskRecord require(long id) {

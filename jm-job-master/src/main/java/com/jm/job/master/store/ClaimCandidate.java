@@ -16,6 +16,8 @@ public class ClaimCandidate {
     private String params;
     /** The fire's own params, recorded on the run; null when it runs the task's. */
     private String fireParams;
+    /** The parent run that started this fire, recorded on the run; null for other fires. */
+    private Long parentRunId;
 
     private int attempt;
     private Integer timeoutS;

@@ -28,6 +28,8 @@ public class RunningTask {
      * masters whose own clocks differ still agree on it.
      */
     private LocalDateTime dbNow;
+    /** Whether the task has child tasks to fire when this run succeeds. */
+    private boolean hasChildren;
 
     /** The task's schedule, for working out its next fire. */
     public Recurrence recurrence() {

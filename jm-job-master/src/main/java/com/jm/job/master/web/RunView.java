@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * One execution in a task's history. {@code lateMs} is how long after it was due the run started
  * (a cron slot fired after downtime shows it here). {@code params} are the params the run got when
- * its fire was triggered with its own; absent, it ran with the task's.
+ * its fire was triggered with its own; absent, it ran with the task's. {@code parentRunId} names the
+ * parent task's run whose success started this run's fire (trigger CHILD).
  */
 public record RunView(
         long id,
@@ -18,6 +19,7 @@ public record RunView(
         int attempt,
         Trigger trigger,
         String params,
+        Long parentRunId,
         RunState state,
         Instant scheduledAt,
         Long lateMs,
@@ -34,6 +36,7 @@ public record RunView(
                 r.getAttempt(),
                 r.getTriggerType(),
                 r.getParams(),
+                r.getParentRunId(),
                 r.getState(),
                 Times.utc(r.getScheduledAt()),
                 r.getScheduledAt() == null

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * Body of {@code POST /api/tasks}.
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.Size;
  * @param retry retry a failed run automatically
  * @param maxRetries automatic retries allowed (default 3 when retry is on, else 0)
  * @param timeoutSeconds run time limit
+ * @param childTaskIds tasks that get a fire when a fire of this one succeeds
  */
 public record TaskRequest(
         @NotBlank @Size(max = 128) String name,
@@ -39,7 +41,8 @@ public record TaskRequest(
         @Size(max = MAX_PARAMS, message = PARAMS_MESSAGE) String params,
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
-        @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds) {
+        @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,
+        @Size(max = MAX_CHILDREN) List<@NotNull @Positive Long> childTaskIds) {
 
     static final String BEAN_NAME = "[A-Za-z_$][A-Za-z0-9_$.\\-]*";
     static final String BEAN_NAME_MESSAGE =
@@ -49,6 +52,7 @@ public record TaskRequest(
     static final int MAX_RETRIES = 100;
     static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     static final int DEFAULT_MAX_RETRIES = 3;
+    static final int MAX_CHILDREN = 100;
 
     TaskDefinition toDefinition() {
         return definition(
@@ -58,7 +62,8 @@ public record TaskRequest(
                 params,
                 retry,
                 maxRetries,
-                timeoutSeconds);
+                timeoutSeconds,
+                childTaskIds);
     }
 
     /** The schedule fields of a body, as sent. */
@@ -72,7 +77,8 @@ public record TaskRequest(
             String params,
             Boolean retry,
             Integer maxRetries,
-            Integer timeoutSeconds) {
+            Integer timeoutSeconds,
+            List<Long> childTaskIds) {
         boolean retrying = Boolean.TRUE.equals(retry);
         int retries = maxRetries != null ? maxRetries : retrying ? DEFAULT_MAX_RETRIES : 0;
         return new TaskDefinition(
@@ -86,7 +92,8 @@ public record TaskRequest(
                 params,
                 retrying,
                 retries,
-                timeoutSeconds);
+                timeoutSeconds,
+                childTaskIds == null ? List.of() : List.copyOf(childTaskIds));
     }
 
     private static String blankToNull(String value) {

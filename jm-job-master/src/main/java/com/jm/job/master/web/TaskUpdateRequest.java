@@ -10,9 +10,12 @@ import com.jm.job.master.service.TaskDefinition;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * Body of {@code PUT /api/tasks/{id}}: the whole definition (absent optional fields are cleared).
@@ -32,6 +35,7 @@ public record TaskUpdateRequest(
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
         @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,
+        @Size(max = TaskRequest.MAX_CHILDREN) List<@NotNull @Positive Long> childTaskIds,
         @PositiveOrZero Long version) {
 
     TaskDefinition toDefinition() {
@@ -42,6 +46,7 @@ public record TaskUpdateRequest(
                 params,
                 retry,
                 maxRetries,
-                timeoutSeconds);
+                timeoutSeconds,
+                childTaskIds);
     }
 }

@@ -4,6 +4,7 @@ import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A task in API answers: status by name, flags as booleans, times as UTC instants, schedule
@@ -27,6 +28,7 @@ public record TaskView(
         Instant runAt,
         String params,
         Integer timeoutSeconds,
+        List<Long> childTaskIds,
         Instant nextFireTime,
         Long runId,
         Long nodeId,
@@ -54,6 +56,7 @@ public record TaskView(
                 Times.utc(t.getRunAt()),
                 t.getParams(),
                 t.getTimeoutS(),
+                t.getChildTaskIds(),
                 Times.utc(t.getNextFireTime()),
                 t.getRunId(),
                 t.getNodeId(),

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.store.SqlDialects;
-import com.jm.job.master.support.MariaDbTest;
 import com.jm.job.master.support.NodeCalls;
+import com.jm.job.master.support.RegisteredNodeTest;
 import com.jm.job.master.support.TestSecurity;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = "jm.job.master.retry-backoff-base=2s")
 @AutoConfigureMockMvc
 @Import(TestSecurity.ActAsOperator.class)
-class NodeProtocolTest extends MariaDbTest {
-
-    @Autowired
-    MockMvc mvc;
+class NodeProtocolTest extends RegisteredNodeTest {
 
     @Autowired
     LeaseRecovery leaseRecovery;
@@ -44,20 +40,11 @@ class NodeProtocolTest extends MariaDbTest {
     SqlSessionFactory sqlSessions;
 
     final JsonMapper json = JsonMapper.builder().build();
-    NodeCalls nodes;
     Map<Long, String> sessions;
 
-    long nodeId;
-    long groupId;
-
     @BeforeEach
-    void register() throws Exception {
-        clean();
-        nodes = new NodeCalls(mvc);
+    void keepSessions() {
         sessions = nodes.sessions();
-        JsonNode registered = registerNode("n1", "10.1.2.3");
-        nodeId = registered.get("nodeId").asLong();
-        groupId = registered.get("groupId").asLong();
     }
 
     @Test
@@ -331,7 +318,7 @@ class NodeProtocolTest extends MariaDbTest {
     }
 
     private JsonNode registerNode(String instance, String ip) throws Exception {
-        return nodes.register("workers", instance, ip);
+        return nodes.register(GROUP, instance, ip);
     }
 
     private long task(String name, int retry, int maxRetries) {

@@ -7,8 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.common.protocol.NodeApi;
-import com.jm.job.master.support.MariaDbTest;
-import com.jm.job.master.support.NodeCalls;
+import com.jm.job.master.support.RegisteredNodeTest;
 import com.jm.job.master.support.TestSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,14 +17,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 
@@ -37,23 +33,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(properties = "jm.job.master.retry-backoff-base=100ms")
 @AutoConfigureMockMvc
 @Import(TestSecurity.ActAsOperator.class)
-class TriggerAndPauseTest extends MariaDbTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    NodeCalls nodes;
-    long nodeId;
-    long groupId;
-
-    @BeforeEach
-    void register() throws Exception {
-        clean();
-        nodes = new NodeCalls(mvc);
-        JsonNode registered = nodes.register("trigger", "n1", "10.0.0.1");
-        nodeId = registered.get("nodeId").asLong();
-        groupId = registered.get("groupId").asLong();
-    }
+class TriggerAndPauseTest extends RegisteredNodeTest {
 
     @Test
     void triggerParamsRunForThatFireOnlyAndTheHistoryShowsThem() throws Exception {
@@ -159,9 +139,8 @@ class TriggerAndPauseTest extends MariaDbTest {
     void noClaimStartsOnceAPauseHasReturned() throws Exception {
         List<Long> claimers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            claimers.add(nodes.register("trigger", "c" + i, "10.0.1." + i)
-                    .get("nodeId")
-                    .asLong());
+            claimers.add(
+                    nodes.register(GROUP, "c" + i, "10.0.1." + i).get("nodeId").asLong());
         }
         for (int i = 0; i < 400; i++) {
             jdbc.update(

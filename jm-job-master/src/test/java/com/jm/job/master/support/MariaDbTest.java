@@ -33,6 +33,7 @@ public abstract class MariaDbTest {
     /** Deletes every row, children first. */
     protected void clean() {
         jdbc.update("DELETE FROM jm_task_run");
+        jdbc.update("DELETE FROM jm_task_child");
         jdbc.update("DELETE FROM jm_task");
         jdbc.update("DELETE FROM jm_node");
         jdbc.update("DELETE FROM jm_group");
