@@ -5,16 +5,19 @@ import static com.jm.job.master.web.PageParams.DEFAULT_SIZE;
 
 import com.jm.job.master.domain.TaskFilter;
 import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.errors.InvalidFieldException;
 import com.jm.job.master.service.Page;
 import com.jm.job.master.service.TaskService;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,9 +78,20 @@ class TaskController {
         return TaskView.of(tasks.retry(id));
     }
 
-    /** A manual fire now, with its own params for that fire only when the body gives them. */
+    /**
+     * A manual fire now, with its own params for that fire only when the body gives them. No body
+     * (and no content type): the task's params. A body, once declared, must be a JSON object.
+     */
     @PostMapping("/{id}/trigger")
-    TaskView trigger(@PathVariable long id, @Valid @RequestBody(required = false) TriggerRequest request) {
+    TaskView trigger(
+            @PathVariable long id,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @Valid @RequestBody(required = false) TriggerRequest request) {
+        if (request == null && contentType != null) {
+            throw new InvalidFieldException(
+                    "params",
+                    "the body must be a JSON object such as {\"params\":\"...\"}; send no body to run the task's own params");
+        }
         return TaskView.of(tasks.trigger(id, request == null ? null : request.params()));
     }
 

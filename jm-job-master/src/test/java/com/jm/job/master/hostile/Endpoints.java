@@ -40,8 +40,18 @@ final class Endpoints {
     static final Endpoint DISABLE_TASK = taskAction("disable");
     static final Endpoint ENABLE_TASK = taskAction("enable");
     static final Endpoint RETRY_TASK = taskAction("retry");
+    /** Its body is optional; when one is sent it must be a JSON object (so the body cases apply). */
+    static final Endpoint TRIGGER_TASK = new Endpoint(
+            "POST /api/tasks/{id}/trigger",
+            WRITE,
+            t -> post("/api/tasks/{id}/trigger", t.idleTaskId()),
+            t -> body("params", "for this fire"));
+
     static final Endpoint TASK_RUNS =
             new Endpoint("GET /api/tasks/{id}/runs", READ, t -> get("/api/tasks/{id}/runs", t.idleTaskId()), null);
+
+    static final Endpoint PAUSE_GROUP = groupAction("pause");
+    static final Endpoint RESUME_GROUP = groupAction("resume");
 
     static final Endpoint LIST_NODES = new Endpoint("GET /api/nodes", READ, t -> get("/api/nodes"), null);
     static final Endpoint GET_NODE =
@@ -93,7 +103,10 @@ final class Endpoints {
             DISABLE_TASK,
             ENABLE_TASK,
             RETRY_TASK,
+            TRIGGER_TASK,
             TASK_RUNS,
+            PAUSE_GROUP,
+            RESUME_GROUP,
             LIST_NODES,
             GET_NODE,
             DISABLE_NODE,
@@ -113,6 +126,11 @@ final class Endpoints {
     private static Endpoint taskAction(String action) {
         return new Endpoint(
                 "POST /api/tasks/{id}/" + action, WRITE, t -> post("/api/tasks/{id}/" + action, t.idleTaskId()), null);
+    }
+
+    private static Endpoint groupAction(String action) {
+        return new Endpoint(
+                "POST /api/groups/{id}/" + action, WRITE, t -> post("/api/groups/{id}/" + action, t.groupId()), null);
     }
 
     private static Endpoint nodeAction(String action) {

@@ -5,6 +5,7 @@ import static com.jm.job.master.hostile.Endpoints.CREATE_TASK;
 import static com.jm.job.master.hostile.Endpoints.LIST_NODES;
 import static com.jm.job.master.hostile.Endpoints.LIST_TASKS;
 import static com.jm.job.master.hostile.Endpoints.RETRY_TASK;
+import static com.jm.job.master.hostile.Endpoints.TRIGGER_TASK;
 import static com.jm.job.master.hostile.Endpoints.UPDATE_TASK;
 import static com.jm.job.master.hostile.HostileParams.LONG_OVERFLOW;
 import static com.jm.job.master.hostile.HostileParams.param;
@@ -149,6 +150,63 @@ final class HostileApiCases {
         cases.add(e.field("negative timeoutSeconds", 400, "timeoutSeconds", -30));
         cases.add(e.field("timeoutSeconds over a week", 400, "timeoutSeconds", 604_801));
         cases.add(e.field("timeoutSeconds 1e10", 400, "timeoutSeconds", new Raw("1e10")));
+        for (String interval : List.of("fixedRate", "fixedDelay")) {
+            cases.add(e.field(interval + " in seconds", 400, interval, 30));
+            cases.add(e.field(interval + " in words", 400, interval, "every 30 seconds"));
+            cases.add(e.field(interval + " negative", 400, interval, "PT-5S"));
+            cases.add(e.field(interval + " zero", 400, interval, "PT0S"));
+            cases.add(e.field(interval + " under a second", 400, interval, "PT0.999S"));
+            cases.add(e.field(interval + " over a year", 400, interval, "P367D"));
+            cases.add(e.field(interval + " of 65 characters", 400, interval, "P" + "1".repeat(63) + "D"));
+            cases.add(e.field(interval + " with SQL", 400, interval, "PT1S'; DROP TABLE jm_task; --"));
+        }
+        cases.add(e.field("runAt without an offset", 400, "runAt", "2030-01-01T00:00:00"));
+        cases.add(e.field("runAt as epoch number", 400, "runAt", 1_900_000_000));
+        cases.add(e.field("runAt in year 10000", 400, "runAt", "+10000-01-01T00:00:00Z"));
+        cases.add(e.field("runAt before 1970", 400, "runAt", "1969-12-31T23:59:59Z"));
+        cases.add(e.field("runAt as object", 400, "runAt", Map.of("at", "now")));
+        cases.add(e.body(
+                "cron and fixedRate",
+                400,
+                t -> JsonBodies.write(JsonBodies.with(
+                        JsonBodies.with(e.validBody().apply(t), "cron", "0 0 2 * * *"), "fixedRate", "PT1M"))));
+        cases.add(e.body(
+                "fixedRate and fixedDelay",
+                400,
+                t -> JsonBodies.write(JsonBodies.with(
+                        JsonBodies.with(e.validBody().apply(t), "fixedRate", "PT1M"), "fixedDelay", "PT1M"))));
+        cases.add(e.body(
+                "cron and runAt",
+                400,
+                t -> JsonBodies.write(JsonBodies.with(
+                        JsonBodies.with(e.validBody().apply(t), "cron", "0 0 2 * * *"),
+                        "runAt",
+                        "2030-01-01T00:00:00Z"))));
+        cases.add(e.field("childTaskIds as number", 400, "childTaskIds", 5));
+        cases.add(e.field("childTaskIds as object", 400, "childTaskIds", Map.of("id", 1)));
+        cases.add(e.field("childTaskIds with null", 400, "childTaskIds", java.util.Collections.singletonList(null)));
+        cases.add(e.field("childTaskIds with a word", 400, "childTaskIds", List.of("x")));
+        cases.add(e.field("childTaskIds with zero", 400, "childTaskIds", List.of(0)));
+        cases.add(e.field("childTaskIds with a negative id", 400, "childTaskIds", List.of(-3)));
+        cases.add(e.field(
+                "childTaskIds past Long.MAX_VALUE", 400, "childTaskIds", List.of(new BigInteger(LONG_OVERFLOW))));
+        cases.add(e.field("childTaskIds of an unknown task", 400, "childTaskIds", List.of(987_654_321)));
+        cases.add(e.field(
+                "101 childTaskIds",
+                400,
+                "childTaskIds",
+                java.util.stream.LongStream.rangeClosed(1, 101).boxed().toList()));
+        return cases;
+    }
+
+    static List<HostileCase> trigger() {
+        Endpoint e = TRIGGER_TASK;
+        List<HostileCase> cases = new ArrayList<>();
+        cases.add(e.field("params of 65536 characters", 400, "params", "p".repeat(65_536)));
+        cases.add(e.field("params as JSON object", 400, "params", Map.of("who", "world")));
+        cases.add(e.field("an unknown field", 400, "schedule", "now"));
+        cases.add(
+                e.call("trigger of a running task", 409, t -> e.valid(t, e.at(String.valueOf(t.runningTaskId()), t))));
         return cases;
     }
 

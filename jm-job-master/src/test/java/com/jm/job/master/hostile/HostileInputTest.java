@@ -106,7 +106,11 @@ class HostileInputTest extends MariaDbTest {
 
     @TestFactory
     Stream<DynamicTest> taskFields() {
-        return run(Stream.of(HostileApiCases.createTask(), HostileApiCases.updateTask(), HostileApiCases.retry())
+        return run(Stream.of(
+                        HostileApiCases.createTask(),
+                        HostileApiCases.updateTask(),
+                        HostileApiCases.retry(),
+                        HostileApiCases.trigger())
                 .flatMap(List::stream));
     }
 
