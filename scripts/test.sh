@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run):
 #   scripts/test.sh [extra maven args...]
-# Makes sure the shared MariaDB and Redis are up, starts a private MariaDB
+# Makes sure the shared MariaDB and Redis are up and newman is installed, starts a private MariaDB
 # primary/replica pair for the read-replica tests, installs the starter (for
 # the test that builds a worker app outside the reactor), runs `mvn verify`
 # with the benchmark module too, and always stops the pair again. Exits with Maven's
@@ -19,6 +19,9 @@ ensure_redis
 # is remote or in a container.
 command -v redis-server >/dev/null || _jmjob_apt_install redis-server ||
   jmjob_log "warning: no redis-server binary; the Redis-outage test will fail"
+
+# The Postman collection test runs newman and the OpenAPI parser (npm packages).
+ensure_newman
 
 mvn_pid=""
 
