@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run):
 #   scripts/test.sh [extra maven args...]
-# Makes sure the shared MariaDB and Redis are up, starts a private MariaDB
-# primary/replica pair for the read-replica tests, runs `mvn verify` with the
-# benchmark module too, and always stops the pair again. Exits with Maven's
+# Makes sure the shared MariaDB and Redis are up and newman is installed, starts a private MariaDB
+# primary/replica pair for the read-replica tests, installs the starter (for
+# the test that builds a worker app outside the reactor), runs `mvn verify`
+# with the benchmark module too, and always stops the pair again. Exits with Maven's
 # exit code.
 set -euo pipefail
 
@@ -18,6 +19,9 @@ ensure_redis
 # is remote or in a container.
 command -v redis-server >/dev/null || _jmjob_apt_install redis-server ||
   jmjob_log "warning: no redis-server binary; the Redis-outage test will fail"
+
+# The Postman collection test runs newman and the OpenAPI parser (npm packages).
+ensure_newman
 
 mvn_pid=""
 
@@ -67,6 +71,11 @@ fi
 # CI would never compile (nor format-check) it. It has no tests and its
 # benchmark runs only from scripts/bench.sh, so this costs seconds.
 cd "$repo_root"
+# OutsideWorkerAppTest builds a worker app outside the reactor with `mvn -o` against the installed
+# starter, as a user would after `mvn install`: put the starter and what it needs (parent, common)
+# into the local repository first. Tests and the format check run in the verify below.
+jmjob_log "installing the starter for the outside-worker test: mvn install -DskipTests -pl jm-job-client -am"
+mvn -B -ntp -q install -DskipTests -Dspotless.check.skip=true -pl jm-job-client -am
 jmjob_log "running: mvn -B -ntp -Pbench verify $*"
 mvn_rc=0
 mvn -B -ntp -Pbench verify "$@" &

@@ -512,3 +512,44 @@ replica_pair_status() {
     "Seconds_Behind_Master=$(_jmjob_repl_slave_field Seconds_Behind_Master)"
   [[ "$io" == Yes && "$sql" == Yes ]] || return 1
 }
+
+# ---------------------------------------------------------------------------------------------
+# newman (the Postman collection runner) and @apidevtools/swagger-parser
+# ---------------------------------------------------------------------------------------------
+#
+# PostmanCollectionTest calls both; they are test clients only, never part of the Maven build.
+# Installed like the database servers: only as root, with the machine's npm (itself from apt when
+# missing), else a clear error.
+JMJOB_NEWMAN_VERSION=6.2.2
+JMJOB_SWAGGER_PARSER_VERSION=10
+
+_jmjob_has_swagger_parser() {
+  command -v npm >/dev/null && NODE_PATH=$(npm root -g 2>/dev/null) \
+    node -e "require('@apidevtools/swagger-parser')" >/dev/null 2>&1
+}
+
+ensure_newman() {
+  if command -v newman >/dev/null && _jmjob_has_swagger_parser; then
+    jmjob_log "newman $(newman --version) and @apidevtools/swagger-parser found"
+    return 0
+  fi
+  if [[ $EUID -ne 0 ]]; then
+    jmjob_error "newman and @apidevtools/swagger-parser are needed by the Postman test. Install them with" \
+      "'npm install -g newman@$JMJOB_NEWMAN_VERSION @apidevtools/swagger-parser@$JMJOB_SWAGGER_PARSER_VERSION'" \
+      "(Node.js 18+), or run this script as root to have it done."
+    return 1
+  fi
+  if ! command -v npm >/dev/null; then
+    _jmjob_apt_install nodejs npm || {
+      jmjob_error "no npm and apt-get could not install it; install Node.js 18+ with npm."
+      return 1
+    }
+  fi
+  jmjob_log "installing newman@$JMJOB_NEWMAN_VERSION and @apidevtools/swagger-parser@$JMJOB_SWAGGER_PARSER_VERSION (npm -g)"
+  npm install -g --no-fund --no-audit "newman@$JMJOB_NEWMAN_VERSION" \
+    "@apidevtools/swagger-parser@$JMJOB_SWAGGER_PARSER_VERSION" >&2 || {
+    jmjob_error "npm install -g newman failed (see above)."
+    return 1
+  }
+  command -v newman >/dev/null || { jmjob_error "newman installed but not on PATH ($(npm prefix -g)/bin)."; return 1; }
+}

@@ -1,5 +1,6 @@
 package com.jm.job.common.protocol;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,4 +14,6 @@ import java.util.List;
  * @param outcomes finished runs
  */
 public record FinishRequest(
-        long nodeId, @NotNull @Size(max = NodeApi.MAX_FINISH_OUTCOMES) List<@Valid @NotNull RunOutcome> outcomes) {}
+        @Schema(description = "the reporting node", example = "7") long nodeId,
+        @Schema(description = "finished runs, at most 1000") @NotNull @Size(max = NodeApi.MAX_FINISH_OUTCOMES)
+                List<@Valid @NotNull RunOutcome> outcomes) {}

@@ -1,5 +1,6 @@
 package com.jm.job.common.protocol;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,7 +10,9 @@ import java.util.List;
  *
  * @param acknowledged run ids the node may drop from its resend buffer
  */
-public record FinishResponse(List<Long> acknowledged) {
+public record FinishResponse(
+        @Schema(description = "run ids the node may drop from its resend buffer", example = "[1001]")
+                List<Long> acknowledged) {
 
     public FinishResponse {
         acknowledged = List.copyOf(acknowledged);

@@ -1,5 +1,6 @@
 package com.jm.job.common.protocol;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -9,7 +10,11 @@ import java.util.List;
  * @param nodeId the node
  * @param runIds ids of the runs the node is executing now
  */
-public record HeartbeatRequest(long nodeId, @Size(max = NodeApi.MAX_HEARTBEAT_RUN_IDS) List<Long> runIds) {
+public record HeartbeatRequest(
+        @Schema(description = "the node", example = "7") long nodeId,
+        @Schema(description = "ids of the runs the node is executing now", example = "[1001]")
+                @Size(max = NodeApi.MAX_HEARTBEAT_RUN_IDS)
+                List<Long> runIds) {
 
     public HeartbeatRequest {
         runIds = runIds == null ? List.of() : List.copyOf(runIds);

@@ -1,5 +1,6 @@
 package com.jm.job.common.protocol;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,7 +8,9 @@ import java.util.List;
  *
  * @param cancelRunIds runs the node must cancel (their task was disabled or timed out)
  */
-public record HeartbeatResponse(List<Long> cancelRunIds) {
+public record HeartbeatResponse(
+        @Schema(description = "runs the node must cancel (task disabled or timed out)", example = "[]")
+                List<Long> cancelRunIds) {
 
     public HeartbeatResponse {
         cancelRunIds = cancelRunIds == null ? List.of() : List.copyOf(cancelRunIds);

@@ -1,5 +1,6 @@
 package com.jm.job.common.protocol;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -12,6 +13,12 @@ import jakarta.validation.constraints.Min;
  * @param waitMillis how long the master may hold the request when nothing is due
  */
 public record PollRequest(
-        long nodeId,
-        @Min(1) @Max(NodeApi.MAX_POLL_TASKS) int maxTasks,
-        @Min(0) @Max(NodeApi.MAX_POLL_WAIT_MILLIS) long waitMillis) {}
+        @Schema(description = "the polling node", example = "7") long nodeId,
+        @Schema(description = "free slots: the master claims at most this many tasks", example = "4")
+                @Min(1)
+                @Max(NodeApi.MAX_POLL_TASKS)
+                int maxTasks,
+        @Schema(description = "how long the master may hold the request when nothing is due", example = "500")
+                @Min(0)
+                @Max(NodeApi.MAX_POLL_WAIT_MILLIS)
+                long waitMillis) {}

@@ -1,5 +1,6 @@
 package com.jm.job.common.protocol;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  *
  * @param tasks claimed executions, at most the poll's {@code maxTasks}
  */
-public record PollResponse(List<TaskAssignment> tasks) {
+public record PollResponse(
+        @Schema(description = "claimed executions, at most the poll's maxTasks") List<TaskAssignment> tasks) {
 
     public PollResponse {
         tasks = List.copyOf(tasks);

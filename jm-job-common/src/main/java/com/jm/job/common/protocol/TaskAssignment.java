@@ -1,5 +1,7 @@
 package com.jm.job.common.protocol;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One claimed execution handed to a node.
  *
@@ -12,10 +14,10 @@ package com.jm.job.common.protocol;
  * @param timeoutSeconds the run's time limit, or {@code null} for none
  */
 public record TaskAssignment(
-        long runId,
-        long taskId,
-        String taskName,
-        String beanName,
-        String params,
-        int attempt,
-        Integer timeoutSeconds) {}
+        @Schema(description = "the execution's id; every report names it", example = "1001") long runId,
+        @Schema(description = "the task being run", example = "42") long taskId,
+        @Schema(description = "the task's name", example = "send invoices") String taskName,
+        @Schema(description = "the job handler to invoke", example = "sendInvoices") String beanName,
+        @Schema(description = "the task's parameters as stored", example = "{\"day\":\"2026-12-01\"}") String params,
+        @Schema(description = "attempt number, from 1", example = "1") int attempt,
+        @Schema(description = "time limit in seconds, or null", example = "300") Integer timeoutSeconds) {}

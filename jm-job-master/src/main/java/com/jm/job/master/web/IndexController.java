@@ -1,7 +1,9 @@
 package com.jm.job.master.web;
 
 import com.jm.job.master.index.IndexReconciler;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * database by hand, which the index only learns about at its next periodic rebuild otherwise.
  */
 @RestController
+@Tag(name = ApiDocumentation.INDEX)
 class IndexController {
 
     private final IndexReconciler reconciler;
@@ -18,8 +21,16 @@ class IndexController {
         this.reconciler = reconciler;
     }
 
+    @Operation(
+            operationId = "rebuildIndex",
+            summary = "Rebuild the pending index now",
+            description = "Reloads the pending-task index from the database, for tasks changed in the database by"
+                    + " hand; the master also does this periodically. Answers how many tasks are pending.")
     @PostMapping("/api/index/rebuild")
-    Map<String, Integer> rebuild() {
-        return Map.of("pending", reconciler.rebuildNow());
+    IndexRebuildView rebuild() {
+        return new IndexRebuildView(reconciler.rebuildNow());
     }
+
+    /** The answer of a rebuild. */
+    record IndexRebuildView(@Schema(description = "tasks in the index after the rebuild", example = "3") int pending) {}
 }

@@ -13,6 +13,9 @@ import com.jm.job.common.protocol.RegisterResponse;
 import com.jm.job.master.dispatch.Dispatcher;
 import com.jm.job.master.dispatch.FinishService;
 import com.jm.job.master.node.NodeRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * before any of these handlers runs.
  */
 @RestController
+@Tag(name = ApiDocumentation.NODE_PROTOCOL)
 class NodeApiController {
 
     private final NodeRegistry registry;
@@ -38,26 +42,55 @@ class NodeApiController {
         this.finishes = finishes;
     }
 
+    @Operation(
+            operationId = "registerNode",
+            summary = "Register a node",
+            description =
+                    "A node announces itself at start; an unknown group is created. The answer's sessionToken goes in X-JmJob-Node-Session on every later call.")
     @PostMapping(NodeApi.REGISTER)
     RegisterResponse register(@Valid @RequestBody RegisterRequest request) {
         return registry.register(request);
     }
 
+    @Operation(
+            operationId = "pollTasks",
+            summary = "Long-poll for work",
+            description =
+                    "Claims up to maxTasks due tasks of the node's group for this node and answers at once, or holds the request until a task is due or waitMillis ends (then tasks is empty).")
     @PostMapping(NodeApi.POLL)
     PollResponse poll(@Valid @RequestBody PollRequest request) throws InterruptedException {
         return dispatcher.poll(request.nodeId(), request.maxTasks(), Duration.ofMillis(request.waitMillis()));
     }
 
+    @Operation(
+            operationId = "heartbeat",
+            summary = "Heartbeat",
+            description =
+                    "Says the node is alive and which runs it executes; extends their leases. Answers the runs to cancel.")
+    @ApiResponse(responseCode = "200", description = "Runs to cancel")
+    @ApiResponse(responseCode = "403", description = "A listed run was not handed to this node")
     @PostMapping(NodeApi.HEARTBEAT)
     HeartbeatResponse heartbeat(@Valid @RequestBody HeartbeatRequest request) {
         return registry.heartbeat(request.nodeId(), request.runIds());
     }
 
+    @Operation(
+            operationId = "finishRuns",
+            summary = "Report finished runs",
+            description =
+                    "A batch of outcomes, applied at most once each (by run id): a resend is acknowledged again, an outcome for a run that is no longer the node's current one is acknowledged and changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The outcomes dealt with")
+    @ApiResponse(responseCode = "403", description = "A reported run was not handed to this node")
     @PostMapping(NodeApi.FINISH)
     FinishResponse finish(@Valid @RequestBody FinishRequest request) {
         return finishes.finish(request.nodeId(), request.outcomes());
     }
 
+    @Operation(
+            operationId = "deregisterNode",
+            summary = "Leave",
+            description = "A node leaving after a graceful shutdown; its session ends.")
+    @ApiResponse(responseCode = "204", description = "The node has left")
     @PostMapping(NodeApi.DEREGISTER)
     ResponseEntity<Void> deregister(@Valid @RequestBody DeregisterRequest request) {
         registry.deregister(request.nodeId());

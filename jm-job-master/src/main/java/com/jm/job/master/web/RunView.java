@@ -3,6 +3,7 @@ package com.jm.job.master.web;
 import com.jm.job.master.domain.RunRecord;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.Trigger;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,20 +14,23 @@ import java.time.Instant;
  * parent task's run whose success started this run's fire (trigger CHILD).
  */
 public record RunView(
-        long id,
-        long taskId,
-        long nodeId,
-        int attempt,
-        Trigger trigger,
-        String params,
-        Long parentRunId,
-        RunState state,
-        Instant scheduledAt,
-        Long lateMs,
-        Instant startedAt,
-        Instant finishedAt,
-        Long durationMs,
-        String message) {
+        @Schema(description = "run id", example = "1001") long id,
+        @Schema(description = "the task", example = "42") long taskId,
+        @Schema(description = "the node that ran it", example = "7") long nodeId,
+        @Schema(description = "attempt number, from 1", example = "1") int attempt,
+        @Schema(description = "what started it", example = "MANUAL") Trigger trigger,
+        @Schema(description = "the params its fire was triggered with; absent: the task's", example = "day=2026-12-01")
+                String params,
+        @Schema(description = "the parent task's run whose success started this fire (trigger CHILD)", example = "990")
+                Long parentRunId,
+        @Schema(description = "where it is", example = "SUCCEEDED") RunState state,
+        @Schema(description = "when it was due (UTC), if scheduled", example = "2026-12-01T09:30:00Z")
+                Instant scheduledAt,
+        @Schema(description = "how long after it was due it started", example = "12") Long lateMs,
+        @Schema(description = "start (UTC)", example = "2026-12-01T09:30:00Z") Instant startedAt,
+        @Schema(description = "end (UTC), when finished", example = "2026-12-01T09:30:01Z") Instant finishedAt,
+        @Schema(description = "run time", example = "35") Long durationMs,
+        @Schema(description = "failure message or short note", example = "sent 12 invoices") String message) {
 
     static RunView of(RunRecord r) {
         return new RunView(

@@ -8,6 +8,10 @@ import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.errors.InvalidFieldException;
 import com.jm.job.master.service.Page;
 import com.jm.job.master.service.TaskService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Tasks: the seed's insert, disable, enable and retry, plus reads, updates and run history. */
 @RestController
+@Tag(name = ApiDocumentation.TASKS)
 @RequestMapping("/api/tasks")
 class TaskController {
 
@@ -35,57 +40,113 @@ class TaskController {
         this.pageParams = pageParams;
     }
 
+    @Operation(
+            operationId = "createTask",
+            summary = "Register a task",
+            description =
+                    "A task without cron is due at once (PENDING); with cron it waits for its first fire time (NOT_STARTED). The group must exist. Answers the task and its location.")
+    @ApiResponse(responseCode = "201", description = "The task, created")
     @PostMapping
     ResponseEntity<TaskView> insert(@Valid @RequestBody TaskRequest request) {
         TaskView task = TaskView.of(tasks.insert(request.groupId(), request.toDefinition()));
         return ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task);
     }
 
+    @Operation(
+            operationId = "getTask",
+            summary = "Read a task",
+            description = "The task with its status, its current run and lease while running, and its next fire time.")
     @GetMapping("/{id}")
-    TaskView get(@PathVariable long id) {
+    TaskView get(@Parameter(description = "the task id", example = "42") @PathVariable long id) {
         return TaskView.of(tasks.get(id));
     }
 
+    @Operation(
+            operationId = "listTasks",
+            summary = "List tasks",
+            description = "Tasks matching every filter given, by id, one page at a time.")
     @GetMapping
     Page<TaskView> list(
-            @RequestParam(required = false) Long groupId,
-            @RequestParam(required = false) TaskStatus status,
-            @RequestParam(required = false) Boolean disabled,
-            @RequestParam(required = false) String name,
-            @RequestParam(defaultValue = DEFAULT_PAGE) int page,
-            @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
+            @Parameter(description = "only tasks of this group", example = "1") @RequestParam(required = false)
+                    Long groupId,
+            @Parameter(description = "only tasks in this status", example = "PENDING") @RequestParam(required = false)
+                    TaskStatus status,
+            @Parameter(description = "only disabled (true) or enabled (false) tasks", example = "false")
+                    @RequestParam(required = false)
+                    Boolean disabled,
+            @Parameter(description = "only tasks whose name contains this text", example = "invoice")
+                    @RequestParam(required = false)
+                    String name,
+            @Parameter(description = "page number, from 0", example = "0") @RequestParam(defaultValue = DEFAULT_PAGE)
+                    int page,
+            @Parameter(description = "page size, 1 to jm.job.master.max-page-size (200)", example = "20")
+                    @RequestParam(defaultValue = DEFAULT_SIZE)
+                    int size) {
         TaskFilter filter = TaskFilter.of(groupId, status, disabled, name);
         return tasks.list(filter, pageParams.of(page, size)).map(TaskView::of);
     }
 
+    @Operation(
+            operationId = "updateTask",
+            summary = "Replace a task's definition",
+            description =
+                    "The whole definition: absent optional fields are cleared; the group cannot change. With version, applies only while the task is still at that version. A running task cannot be changed.")
+    @ApiResponse(responseCode = "200", description = "The task as changed")
+    @ApiResponse(responseCode = "409", description = "The task is running, or it is no longer at the given version")
     @PutMapping("/{id}")
-    TaskView update(@PathVariable long id, @Valid @RequestBody TaskUpdateRequest request) {
+    TaskView update(
+            @Parameter(description = "the task id", example = "42") @PathVariable long id,
+            @Valid @RequestBody TaskUpdateRequest request) {
         return TaskView.of(tasks.update(id, request.toDefinition(), request.version()));
     }
 
+    @Operation(
+            operationId = "disableTask",
+            summary = "Disable a task",
+            description =
+                    "A soft delete: the task leaves the execution queue at once and never starts again until enabled; a running run is told to cancel. Disabling a disabled task changes nothing.")
     @PostMapping("/{id}/disable")
-    TaskView disable(@PathVariable long id) {
+    TaskView disable(@Parameter(description = "the task id", example = "42") @PathVariable long id) {
         return TaskView.of(tasks.disable(id));
     }
 
+    @Operation(
+            operationId = "enableTask",
+            summary = "Enable a task",
+            description =
+                    "Restores a disabled task: it is claimable again in the status it had. Enabling an enabled task changes nothing.")
     @PostMapping("/{id}/enable")
-    TaskView enable(@PathVariable long id) {
+    TaskView enable(@Parameter(description = "the task id", example = "42") @PathVariable long id) {
         return TaskView.of(tasks.enable(id));
     }
 
+    @Operation(
+            operationId = "retryTask",
+            summary = "Run a task again now",
+            description =
+                    "Moves an idle (NOT_STARTED) or failed (ERROR) task to PENDING, due now. A disabled, pending or running task cannot be retried.")
+    @ApiResponse(responseCode = "200", description = "The task, pending")
+    @ApiResponse(responseCode = "409", description = "The task is disabled, already pending or running")
     @PostMapping("/{id}/retry")
-    TaskView retry(@PathVariable long id) {
+    TaskView retry(@Parameter(description = "the task id", example = "42") @PathVariable long id) {
         return TaskView.of(tasks.retry(id));
     }
 
-    /**
-     * A manual fire now, with its own params for that fire only when the body gives them. No body
-     * (and no content type): the task's params. A body, once declared, must be a JSON object.
-     */
+    @Operation(
+            operationId = "triggerTask",
+            summary = "Fire a task now, optionally with its own params",
+            description =
+                    "A MANUAL fire now. With a body {\"params\": ...} the node gets those params for this fire only"
+                            + " (kept through its automatic retries; the task's own params stay as they are, and the run"
+                            + " history shows the params that ran). Without a body (and without a content type) the fire"
+                            + " runs the task's params.")
+    @ApiResponse(responseCode = "200", description = "The task, pending")
+    @ApiResponse(responseCode = "409", description = "The task is disabled or running, or its group is paused")
     @PostMapping("/{id}/trigger")
     TaskView trigger(
-            @PathVariable long id,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @Parameter(description = "the task id", example = "42") @PathVariable long id,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
+                    String contentType,
             @Valid @RequestBody(required = false) TriggerRequest request) {
         if (request == null && contentType != null) {
             throw new InvalidFieldException(
@@ -93,13 +154,5 @@ class TaskController {
                     "the body must be a JSON object such as {\"params\":\"...\"}; send no body to run the task's own params");
         }
         return TaskView.of(tasks.trigger(id, request == null ? null : request.params()));
-    }
-
-    @GetMapping("/{id}/runs")
-    Page<RunView> runs(
-            @PathVariable long id,
-            @RequestParam(defaultValue = DEFAULT_PAGE) int page,
-            @RequestParam(defaultValue = DEFAULT_SIZE) int size) {
-        return tasks.runs(id, pageParams.of(page, size)).map(RunView::of);
     }
 }

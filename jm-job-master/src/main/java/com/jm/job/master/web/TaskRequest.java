@@ -1,6 +1,7 @@
 package com.jm.job.master.web;
 
 import com.jm.job.master.service.TaskDefinition;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,19 +31,53 @@ import java.util.List;
  * @param childTaskIds tasks that get a fire when a fire of this one succeeds
  */
 public record TaskRequest(
-        @NotBlank @Size(max = 128) String name,
-        @NotBlank @Size(max = 128) @Pattern(regexp = BEAN_NAME, message = BEAN_NAME_MESSAGE) String beanName,
-        @NotNull @Positive Long groupId,
-        @Size(max = 128) String cron,
-        @Size(max = 64) String timeZone,
-        @Size(max = 64) String fixedRate,
-        @Size(max = 64) String fixedDelay,
-        @Size(max = 64) String runAt,
-        @Size(max = MAX_PARAMS, message = PARAMS_MESSAGE) String params,
-        Boolean retry,
-        @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
-        @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,
-        @Size(max = MAX_CHILDREN) List<@NotNull @Positive Long> childTaskIds) {
+        @Schema(description = "display name, any text", example = "send invoices") @NotBlank @Size(max = 128)
+                String name,
+        @Schema(description = "the job handler: a handler bean name or an @JmJob method name", example = "sendInvoices")
+                @NotBlank
+                @Size(max = 128)
+                @Pattern(regexp = BEAN_NAME, message = BEAN_NAME_MESSAGE)
+                String beanName,
+        @Schema(description = "group whose nodes run the task", example = "1") @NotNull @Positive Long groupId,
+        @Schema(
+                        description =
+                                "Spring cron (six fields, seconds first); with no schedule at all the task runs once, at once",
+                        example = "0 0 6 * * *")
+                @Size(max = 128)
+                String cron,
+        @Schema(description = "zone of the cron expression (default UTC)", example = "Europe/Berlin") @Size(max = 64)
+                String timeZone,
+        @Schema(
+                        description = "fixed rate: ISO-8601 duration, slots from the first fire (PT1S to P366D)",
+                        example = "PT30S")
+                @Size(max = 64)
+                String fixedRate,
+        @Schema(
+                        description = "fixed delay: ISO-8601 duration after the previous run ended (PT1S to P366D)",
+                        example = "PT1M")
+                @Size(max = 64)
+                String fixedDelay,
+        @Schema(
+                        description =
+                                "first fire of a fixedRate or fixedDelay schedule, or alone the only one: an instant with an offset",
+                        example = "2026-12-24T10:00:00Z")
+                @Size(max = 64)
+                String runAt,
+        @Schema(description = "parameters handed to the handler (free text, often JSON)", example = "day=2026-12-01")
+                @Size(max = MAX_PARAMS, message = PARAMS_MESSAGE)
+                String params,
+        @Schema(description = "retry a failed run automatically", example = "true") Boolean retry,
+        @Schema(description = "automatic retries allowed (default 3 when retry is on, else 0)", example = "3")
+                @Min(0)
+                @Max(MAX_RETRIES)
+                Integer maxRetries,
+        @Schema(description = "run time limit in seconds", example = "300") @Min(1) @Max(MAX_TIMEOUT_SECONDS)
+                Integer timeoutSeconds,
+        @Schema(
+                        description = "tasks that get a fire when a run of this one succeeds (at most 100, no cycles)",
+                        example = "[43, 44]")
+                @Size(max = MAX_CHILDREN)
+                List<@NotNull @Positive Long> childTaskIds) {
 
     static final String BEAN_NAME = "[A-Za-z_$][A-Za-z0-9_$.\\-]*";
     static final String BEAN_NAME_MESSAGE =

@@ -7,6 +7,7 @@ import static com.jm.job.master.web.TaskRequest.MAX_RETRIES;
 import static com.jm.job.master.web.TaskRequest.MAX_TIMEOUT_SECONDS;
 
 import com.jm.job.master.service.TaskDefinition;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,19 +25,55 @@ import java.util.List;
  * @param version if given, the update applies only while the task is still at this version
  */
 public record TaskUpdateRequest(
-        @NotBlank @Size(max = 128) String name,
-        @NotBlank @Size(max = 128) @Pattern(regexp = BEAN_NAME, message = BEAN_NAME_MESSAGE) String beanName,
-        @Size(max = 128) String cron,
-        @Size(max = 64) String timeZone,
-        @Size(max = 64) String fixedRate,
-        @Size(max = 64) String fixedDelay,
-        @Size(max = 64) String runAt,
-        @Size(max = MAX_PARAMS, message = TaskRequest.PARAMS_MESSAGE) String params,
-        Boolean retry,
-        @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
-        @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,
-        @Size(max = TaskRequest.MAX_CHILDREN) List<@NotNull @Positive Long> childTaskIds,
-        @PositiveOrZero Long version) {
+        @Schema(description = "display name, any text", example = "send invoices") @NotBlank @Size(max = 128)
+                String name,
+        @Schema(description = "the job handler: a handler bean name or an @JmJob method name", example = "sendInvoices")
+                @NotBlank
+                @Size(max = 128)
+                @Pattern(regexp = BEAN_NAME, message = BEAN_NAME_MESSAGE)
+                String beanName,
+        @Schema(
+                        description =
+                                "Spring cron (six fields, seconds first); with no schedule at all the task runs once, at once",
+                        example = "0 0 6 * * *")
+                @Size(max = 128)
+                String cron,
+        @Schema(description = "zone of the cron expression (default UTC)", example = "Europe/Berlin") @Size(max = 64)
+                String timeZone,
+        @Schema(
+                        description = "fixed rate: ISO-8601 duration, slots from the first fire (PT1S to P366D)",
+                        example = "PT30S")
+                @Size(max = 64)
+                String fixedRate,
+        @Schema(
+                        description = "fixed delay: ISO-8601 duration after the previous run ended (PT1S to P366D)",
+                        example = "PT1M")
+                @Size(max = 64)
+                String fixedDelay,
+        @Schema(
+                        description =
+                                "first fire of a fixedRate or fixedDelay schedule, or alone the only one: an instant with an offset",
+                        example = "2026-12-24T10:00:00Z")
+                @Size(max = 64)
+                String runAt,
+        @Schema(description = "parameters handed to the handler (free text, often JSON)", example = "day=2026-12-01")
+                @Size(max = MAX_PARAMS, message = TaskRequest.PARAMS_MESSAGE)
+                String params,
+        @Schema(description = "retry a failed run automatically", example = "true") Boolean retry,
+        @Schema(description = "automatic retries allowed (default 3 when retry is on, else 0)", example = "3")
+                @Min(0)
+                @Max(MAX_RETRIES)
+                Integer maxRetries,
+        @Schema(description = "run time limit in seconds", example = "300") @Min(1) @Max(MAX_TIMEOUT_SECONDS)
+                Integer timeoutSeconds,
+        @Schema(
+                        description = "tasks that get a fire when a run of this one succeeds (at most 100, no cycles)",
+                        example = "[43, 44]")
+                @Size(max = TaskRequest.MAX_CHILDREN)
+                List<@NotNull @Positive Long> childTaskIds,
+        @Schema(description = "apply only while the task is still at this version (optimistic lock)", example = "0")
+                @PositiveOrZero
+                Long version) {
 
     TaskDefinition toDefinition() {
         return TaskRequest.definition(

@@ -2,6 +2,7 @@ package com.jm.job.master.web;
 
 import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,31 +13,35 @@ import java.util.List;
  * rate given without one, when it was created).
  */
 public record TaskView(
-        long id,
-        String name,
-        String beanName,
-        long groupId,
-        TaskStatus status,
-        boolean disabled,
-        boolean retry,
-        int maxRetries,
-        int attempt,
-        String cron,
-        String timeZone,
-        String fixedRate,
-        String fixedDelay,
-        Instant runAt,
-        String params,
-        Integer timeoutSeconds,
-        List<Long> childTaskIds,
-        Instant nextFireTime,
-        Long runId,
-        Long nodeId,
-        Instant leaseUntil,
-        String lastError,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+        @Schema(description = "task id", example = "42") long id,
+        @Schema(description = "display name", example = "send invoices") String name,
+        @Schema(description = "the job handler", example = "sendInvoices") String beanName,
+        @Schema(description = "its group", example = "1") long groupId,
+        @Schema(description = "NOT_STARTED (0), PENDING (1), RUNNING (2) or ERROR (3)", example = "PENDING")
+                TaskStatus status,
+        @Schema(description = "disabled tasks never start until enabled", example = "false") boolean disabled,
+        @Schema(description = "retry a failed run automatically", example = "true") boolean retry,
+        @Schema(description = "automatic retries allowed", example = "3") int maxRetries,
+        @Schema(description = "attempt of the current or last run", example = "0") int attempt,
+        @Schema(description = "cron expression, if any", example = "0 0 6 * * *") String cron,
+        @Schema(description = "zone of the cron expression", example = "Europe/Berlin") String timeZone,
+        @Schema(description = "fixed rate (ISO-8601 duration), if any", example = "PT30S") String fixedRate,
+        @Schema(description = "fixed delay (ISO-8601 duration), if any", example = "PT1M") String fixedDelay,
+        @Schema(description = "the schedule's first fire time (UTC), if it has one", example = "2026-12-24T10:00:00Z")
+                Instant runAt,
+        @Schema(description = "parameters handed to the handler", example = "day=2026-12-01") String params,
+        @Schema(description = "run time limit in seconds", example = "300") Integer timeoutSeconds,
+        @Schema(description = "tasks that get a fire when a run of this one succeeds", example = "[43, 44]")
+                List<Long> childTaskIds,
+        @Schema(description = "next due time (UTC)", example = "2026-12-01T09:30:00Z") Instant nextFireTime,
+        @Schema(description = "the current run, while running", example = "1001") Long runId,
+        @Schema(description = "the node running it, while running", example = "7") Long nodeId,
+        @Schema(description = "end of the running node lease (UTC)", example = "2026-12-01T09:30:30Z")
+                Instant leaseUntil,
+        @Schema(description = "message of the last failure", example = "connection refused") String lastError,
+        @Schema(description = "changes with every update (optimistic lock)", example = "0") long version,
+        @Schema(description = "creation time (UTC)", example = "2026-12-01T09:30:00Z") Instant createdAt,
+        @Schema(description = "last change (UTC)", example = "2026-12-01T09:30:00Z") Instant updatedAt) {
 
     static TaskView of(TaskRecord t) {
         return new TaskView(
