@@ -158,6 +158,14 @@ public class JmJobMasterProperties {
          * database and nothing configured), so the run script can hand them to the sample node.
          */
         private String demoCredentialsFile = "./data/demo-credentials.env";
+
+        /**
+         * Origins (scheme://host[:port]) besides the master's own from which browsers may change
+         * state through {@code /api/**}, for example a console served from another host. A write
+         * whose {@code Origin} is neither, or whose {@code Sec-Fetch-Site} is {@code cross-site}, is
+         * refused with 403; clients that send neither header (curl, scripts) are not affected.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
     }
 
     /** A user of the operators' API. */

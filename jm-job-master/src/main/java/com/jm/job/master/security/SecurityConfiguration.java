@@ -1,5 +1,6 @@
 package com.jm.job.master.security;
 
+import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.errors.ProblemWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Who may call what. Operators' API: HTTP Basic or bearer token; VIEWER reads, OPERATOR also writes
  * (and reads the audit trail and the actuator). Node API: the node token, then the per-node session
- * the node API itself checks. Health: open, without details. Stateless, so no CSRF tokens.
+ * the node API itself checks. Health: open, without details. Stateless, so no CSRF tokens: browsers'
+ * cross-site writes are refused by where they come from ({@link CrossSiteRequestFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,7 +35,8 @@ class SecurityConfiguration {
     private static final String OPERATOR = Role.OPERATOR.name();
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, ProblemWriter problems)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, Credentials credentials, ProblemWriter problems, JmJobMasterProperties properties)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"jm-job\"");
@@ -45,6 +48,9 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(
+                        new CrossSiteRequestFilter(properties.getSecurity().getAllowedOrigins(), problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(
                         new NodeTokenFilter(credentials.nodeToken(), problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(credentials.tokens(), problems), BasicAuthenticationFilter.class)

@@ -149,6 +149,13 @@ class HostileInputTest extends MariaDbTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> crossSite() {
+        return run(Endpoints.ALL.stream()
+                .filter(HostileCrossSiteCases::changesState)
+                .flatMap(e -> HostileCrossSiteCases.of(e).stream()));
+    }
+
+    @TestFactory
     Stream<DynamicTest> credentials() {
         return run(Endpoints.ALL.stream().flatMap(e -> HostileCredentialCases.of(e).stream()));
     }
