@@ -2,7 +2,9 @@ package com.jm.job.master.security;
 
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.errors.ProblemWriter;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -10,11 +12,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -39,6 +38,16 @@ class SecurityConfiguration {
             HttpSecurity http, Credentials credentials, ProblemWriter problems, JmJobMasterProperties properties)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                long seconds = throttled.retryAfterSeconds();
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                problems.write(
+                        request,
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too many failed sign-ins for this user or from this address; try again in " + seconds + " s");
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"jm-job\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic or a bearer token");
         };
@@ -87,15 +96,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(Credentials credentials) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        credentials
-                .users()
-                .forEach((name, user) -> users.createUser(User.withUsername(name)
-                        .password(user.passwordHash())
-                        .roles(user.role().name())
-                        .build()));
-        return users;
+    OperatorAuthenticationProvider operatorAuthenticationProvider(
+            Credentials credentials,
+            PasswordEncoder passwordEncoder,
+            JmJobMasterProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        LoginThrottle throttle = new LoginThrottle(properties.getSecurity().getLoginThrottle(), clock);
+        return new OperatorAuthenticationProvider(credentials.users(), passwordEncoder, throttle, events);
     }
 
     @Bean
