@@ -169,6 +169,29 @@ public class JmJobMasterProperties {
 
         /** Back-off for failed HTTP Basic sign-ins, per user name and per client address. */
         private final LoginThrottle loginThrottle = new LoginThrottle();
+
+        /**
+         * AES keys that encrypt tasks' sensitive params at rest. Each has an id, stored with every
+         * ciphertext it makes, so keys can rotate: add a new key, make it {@code params-key-id},
+         * and keep the old ones as long as rows encrypted with them exist. With none, marking params
+         * sensitive is refused.
+         */
+        private List<ParamsKey> paramsKeys = new ArrayList<>();
+
+        /** Id of the key new sensitive params are encrypted with; default the first of {@code params-keys}. */
+        private String paramsKeyId;
+    }
+
+    /** An AES key for sensitive params. */
+    @Getter
+    @Setter
+    public static class ParamsKey {
+
+        /** Short name stored with each ciphertext: letters, digits, '-' or '_', at most 32. */
+        private String id;
+
+        /** The key: 32 random bytes (AES-256), base64; e.g. {@code openssl rand -base64 32}. */
+        private String key;
     }
 
     /**

@@ -18,6 +18,9 @@ public class TaskRecord {
     private String cron;
     private String cronZone;
     private String params;
+    /** Whether params are stored encrypted (and shown masked). */
+    private boolean paramsSensitive;
+
     private LocalDateTime nextFireTime;
     private Trigger pendingCause;
     private int maxRetries;

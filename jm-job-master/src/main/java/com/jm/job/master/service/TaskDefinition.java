@@ -11,6 +11,7 @@ package com.jm.job.master.service;
  * @param retry whether a failed run is retried automatically
  * @param maxRetries how many automatic retries a failure may use
  * @param timeoutSeconds run time limit, or {@code null} for none
+ * @param paramsSensitive whether params are stored encrypted and shown masked
  */
 public record TaskDefinition(
         String name,
@@ -20,4 +21,5 @@ public record TaskDefinition(
         String params,
         boolean retry,
         int maxRetries,
-        Integer timeoutSeconds) {}
+        Integer timeoutSeconds,
+        boolean paramsSensitive) {}

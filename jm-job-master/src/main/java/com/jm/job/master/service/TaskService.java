@@ -11,6 +11,7 @@ import com.jm.job.master.errors.ConflictException;
 import com.jm.job.master.errors.InvalidFieldException;
 import com.jm.job.master.errors.NotFoundException;
 import com.jm.job.master.index.PendingChanges;
+import com.jm.job.master.security.ParamsCipher;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.RunMapper;
 import com.jm.job.master.store.TaskMapper;
@@ -33,6 +34,7 @@ public class TaskService {
     private final CronSchedule cronSchedule;
     private final PendingChanges changes;
     private final DatabaseClock databaseClock;
+    private final ParamsCipher paramsCipher;
 
     public TaskService(
             TaskMapper tasks,
@@ -40,13 +42,15 @@ public class TaskService {
             RunMapper runs,
             CronSchedule cronSchedule,
             PendingChanges changes,
-            DatabaseClock databaseClock) {
+            DatabaseClock databaseClock,
+            ParamsCipher paramsCipher) {
         this.tasks = tasks;
         this.groups = groups;
         this.runs = runs;
         this.cronSchedule = cronSchedule;
         this.changes = changes;
         this.databaseClock = databaseClock;
+        this.paramsCipher = paramsCipher;
     }
 
     /** Registers a task: pending at once without cron, otherwise waiting for its first fire time. */
@@ -153,6 +157,13 @@ public class TaskService {
     }
 
     private void apply(TaskDefinition definition, TaskRecord task) {
+        if (definition.paramsSensitive() && !paramsCipher.isConfigured()) {
+            throw new InvalidFieldException(
+                    "paramsSensitive",
+                    "this master has no key to encrypt sensitive params with; set"
+                            + " jm.job.master.security.params-keys[0].id and .key (openssl rand -base64 32), or"
+                            + " send the params without paramsSensitive");
+        }
         if (definition.timeZone() != null && definition.cron() == null) {
             throw new InvalidFieldException(
                     "timeZone", "timeZone applies to a cron expression; give a cron or drop it");
@@ -172,10 +183,18 @@ public class TaskService {
         task.setBeanName(definition.beanName());
         task.setCron(definition.cron());
         task.setCronZone(definition.timeZone());
-        task.setParams(definition.params());
+        task.setParams(stored(definition));
+        task.setParamsSensitive(definition.paramsSensitive());
         task.setRetry(definition.retry());
         task.setMaxRetries(definition.maxRetries());
         task.setTimeoutS(definition.timeoutSeconds());
+    }
+
+    /** Params as stored: encrypted when sensitive. */
+    private String stored(TaskDefinition definition) {
+        return definition.paramsSensitive() && definition.params() != null
+                ? paramsCipher.encrypt(definition.params())
+                : definition.params();
     }
 
     /**

@@ -13,6 +13,9 @@ public class ClaimCandidate {
     private String name;
     private String beanName;
     private String params;
+    /** Whether params are stored encrypted (and shown masked). */
+    private boolean paramsSensitive;
+
     private int attempt;
     private Integer timeoutS;
     private Trigger pendingCause;

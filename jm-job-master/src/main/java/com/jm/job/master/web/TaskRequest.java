@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Size;
  * @param retry retry a failed run automatically
  * @param maxRetries automatic retries allowed (default 3 when retry is on, else 0)
  * @param timeoutSeconds run time limit
+ * @param paramsSensitive store params encrypted and show them masked (needs a configured key)
  */
 public record TaskRequest(
         @NotBlank @Size(max = 128) String name,
@@ -31,7 +32,8 @@ public record TaskRequest(
         @Size(max = MAX_PARAMS, message = PARAMS_MESSAGE) String params,
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
-        @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds) {
+        @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,
+        Boolean paramsSensitive) {
 
     static final String BEAN_NAME = "[A-Za-z_$][A-Za-z0-9_$.\\-]*";
     static final String BEAN_NAME_MESSAGE =
@@ -43,7 +45,7 @@ public record TaskRequest(
     static final int DEFAULT_MAX_RETRIES = 3;
 
     TaskDefinition toDefinition() {
-        return definition(name, beanName, cron, timeZone, params, retry, maxRetries, timeoutSeconds);
+        return definition(name, beanName, cron, timeZone, params, retry, maxRetries, timeoutSeconds, paramsSensitive);
     }
 
     /** Fills the defaults both create and update apply. */
@@ -55,11 +57,20 @@ public record TaskRequest(
             String params,
             Boolean retry,
             Integer maxRetries,
-            Integer timeoutSeconds) {
+            Integer timeoutSeconds,
+            Boolean paramsSensitive) {
         boolean retrying = Boolean.TRUE.equals(retry);
         int retries = maxRetries != null ? maxRetries : retrying ? DEFAULT_MAX_RETRIES : 0;
         return new TaskDefinition(
-                name, beanName, blankToNull(cron), blankToNull(timeZone), params, retrying, retries, timeoutSeconds);
+                name,
+                beanName,
+                blankToNull(cron),
+                blankToNull(timeZone),
+                params,
+                retrying,
+                retries,
+                timeoutSeconds,
+                Boolean.TRUE.equals(paramsSensitive));
     }
 
     private static String blankToNull(String value) {

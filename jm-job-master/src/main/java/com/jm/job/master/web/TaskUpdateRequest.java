@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
  * Body of {@code PUT /api/tasks/{id}}: the whole definition (absent optional fields are cleared).
  * The group cannot change.
  *
+ * @param paramsSensitive store params encrypted and show them masked (needs a configured key)
  * @param version if given, the update applies only while the task is still at this version
  */
 public record TaskUpdateRequest(
@@ -29,9 +30,11 @@ public record TaskUpdateRequest(
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
         @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,
+        Boolean paramsSensitive,
         @PositiveOrZero Long version) {
 
     TaskDefinition toDefinition() {
-        return TaskRequest.definition(name, beanName, cron, timeZone, params, retry, maxRetries, timeoutSeconds);
+        return TaskRequest.definition(
+                name, beanName, cron, timeZone, params, retry, maxRetries, timeoutSeconds, paramsSensitive);
     }
 }

@@ -4,7 +4,10 @@ import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
 import java.time.Instant;
 
-/** A task in API answers: status by name, flags as booleans, times as UTC instants. */
+/**
+ * A task in API answers: status by name, flags as booleans, times as UTC instants. Sensitive params
+ * are shown as {@value #MASK}; only the node that runs the task gets them, in its poll answer.
+ */
 public record TaskView(
         long id,
         String name,
@@ -18,6 +21,7 @@ public record TaskView(
         String cron,
         String timeZone,
         String params,
+        boolean paramsSensitive,
         Integer timeoutSeconds,
         Instant nextFireTime,
         Long runId,
@@ -27,6 +31,8 @@ public record TaskView(
         long version,
         Instant createdAt,
         Instant updatedAt) {
+
+    static final String MASK = "******";
 
     static TaskView of(TaskRecord t) {
         return new TaskView(
@@ -41,7 +47,8 @@ public record TaskView(
                 t.getAttempt(),
                 t.getCron(),
                 t.getCronZone(),
-                t.getParams(),
+                t.isParamsSensitive() && t.getParams() != null ? MASK : t.getParams(),
+                t.isParamsSensitive(),
                 t.getTimeoutS(),
                 Times.utc(t.getNextFireTime()),
                 t.getRunId(),
