@@ -138,48 +138,29 @@ class TlsEndToEndTest extends MariaDbTest {
     private static Path certificates() {
         try {
             Path dir = Files.createTempDirectory("jm-job-tls");
-            keytool(
-                    dir,
-                    "master",
-                    "genkeypair",
-                    "-keyalg",
-                    "EC",
-                    "-groupname",
-                    "secp256r1",
-                    "-dname",
-                    "CN=localhost",
-                    "-ext",
-                    "SAN=dns:localhost,ip:127.0.0.1",
-                    "-validity",
-                    "2");
-            keytool(
-                    dir,
-                    "master",
-                    "exportcert",
-                    "-rfc",
-                    "-file",
-                    dir.resolve("master.pem").toString());
-            keytool(
-                    dir,
-                    "other",
-                    "genkeypair",
-                    "-keyalg",
-                    "EC",
-                    "-groupname",
-                    "secp256r1",
-                    "-dname",
-                    "CN=localhost",
-                    "-ext",
-                    "SAN=dns:localhost,ip:127.0.0.1",
-                    "-validity",
-                    "2");
-            keytool(
-                    dir,
-                    "other",
-                    "exportcert",
-                    "-rfc",
-                    "-file",
-                    dir.resolve("other.pem").toString());
+            for (String alias : List.of("master", "other")) {
+                keytool(
+                        dir,
+                        alias,
+                        "genkeypair",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-validity",
+                        "2");
+                keytool(
+                        dir,
+                        alias,
+                        "exportcert",
+                        "-rfc",
+                        "-file",
+                        dir.resolve(alias + ".pem").toString());
+            }
             return dir;
         } catch (IOException e) {
             throw new IllegalStateException(e);
