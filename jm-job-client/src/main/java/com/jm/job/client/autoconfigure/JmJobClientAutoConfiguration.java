@@ -3,12 +3,17 @@ package com.jm.job.client.autoconfigure;
 import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.client.master.HttpMasterClient;
 import com.jm.job.client.master.MasterClient;
+import com.jm.job.client.master.PemTrust;
 import com.jm.job.client.node.JmJobNode;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -40,10 +45,31 @@ public class JmJobClientAutoConfiguration {
     /** How the node talks to the master; by default HTTP to the configured master URLs. */
     @Bean
     @ConditionalOnMissingBean
-    public MasterClient jmJobMasterClient() {
+    public MasterClient jmJobMasterClient(ObjectProvider<SslBundles> sslBundles) {
         JmJobClientProperties.Http http = properties.getHttp();
         return new HttpMasterClient(
-                properties.getMasterUrl(), properties.getToken(), http.getConnectTimeout(), http.getRequestTimeout());
+                properties.getMasterUrl(),
+                properties.getToken(),
+                http.getConnectTimeout(),
+                http.getRequestTimeout(),
+                sslContext(sslBundles));
+    }
+
+    /** The trust {@code jm.job.client.ssl.*} names, or {@code null} for the JVM's default. */
+    private SSLContext sslContext(ObjectProvider<SslBundles> sslBundles) {
+        JmJobClientProperties.Ssl ssl = properties.getSsl();
+        if (ssl.getBundle() != null && !ssl.getBundle().isBlank()) {
+            SslBundles bundles = sslBundles.getIfAvailable();
+            if (bundles == null) {
+                throw new IllegalStateException(
+                        "jm.job.client.ssl.bundle: no SSL bundles are configured" + " (spring.ssl.bundle.*)");
+            }
+            return bundles.getBundle(ssl.getBundle()).createSslContext();
+        }
+        if (ssl.getTrustPem() != null && !ssl.getTrustPem().isBlank()) {
+            return PemTrust.sslContext(Path.of(ssl.getTrustPem()));
+        }
+        return null;
     }
 
     /** The node itself; built here, not replaceable: its parts are wired by the core's builder. */

@@ -118,6 +118,24 @@ public class JmJobClientProperties {
     @Valid
     private final RetryBackoff backoff = new RetryBackoff();
 
+    /** Which certificates an https master URL is trusted with. */
+    private final Ssl ssl = new Ssl();
+
+    /**
+     * Trust for https master URLs. With neither set, the JVM's default trust store decides; a
+     * master whose certificate is not trusted is refused (and the log says so).
+     */
+    @Getter
+    @Setter
+    public static class Ssl {
+
+        /** Name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust store holds the master's CA. */
+        private String bundle;
+
+        /** A PEM file with the master's CA (or its own certificate), when no bundle is used. */
+        private String trustPem;
+    }
+
     /** Reporting of finished runs. */
     @Getter
     @Setter
@@ -198,6 +216,11 @@ public class JmJobClientProperties {
                     + ", the most tasks one poll may claim.")
     private boolean isPrefetchWithinPollLimit() {
         return workerThreads + prefetch <= NodeApi.MAX_POLL_TASKS;
+    }
+
+    @AssertTrue(message = "jm.job.client.ssl.bundle: set it or ssl.trust-pem, not both.")
+    private boolean isOneTrustSource() {
+        return ssl.bundle == null || ssl.bundle.isBlank() || ssl.trustPem == null || ssl.trustPem.isBlank();
     }
 
     @AssertTrue(message = "jm.job.client.backoff.max: it must not be shorter than backoff.initial.")

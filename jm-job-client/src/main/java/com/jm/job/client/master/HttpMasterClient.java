@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -53,6 +55,19 @@ public class HttpMasterClient implements MasterClient {
      * @param requestTimeout how long to wait for an answer; a long poll gets its wait on top
      */
     public HttpMasterClient(List<URI> masterUrls, String token, Duration connectTimeout, Duration requestTimeout) {
+        this(masterUrls, token, connectTimeout, requestTimeout, null);
+    }
+
+    /**
+     * @param sslContext what https master URLs are trusted with, or {@code null} for the JVM's
+     *     default trust store
+     */
+    public HttpMasterClient(
+            List<URI> masterUrls,
+            String token,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            SSLContext sslContext) {
         if (masterUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one master URL is needed");
         }
@@ -60,10 +75,12 @@ public class HttpMasterClient implements MasterClient {
         this.token = token == null || token.isBlank() ? null : token;
         this.requestTimeout = requestTimeout;
         // HTTP/1.1: the master is a plain servlet app; an h2c upgrade attempt only adds a round trip.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .build();
+        HttpClient.Builder http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout);
+        if (sslContext != null) {
+            http.sslContext(sslContext);
+        }
+        this.http = http.build();
     }
 
     @Override
@@ -119,6 +136,12 @@ public class HttpMasterClient implements MasterClient {
                 HttpResponse<byte[]> response =
                         http.send(request(url, payload, timeout, nodeId), HttpResponse.BodyHandlers.ofByteArray());
                 return read(response, url, type, nodeId);
+            } catch (SSLHandshakeException e) {
+                failure = new MasterUnavailableException(
+                        url + " refused: its TLS certificate is not trusted (" + e.getMessage()
+                                + "); trust the master's CA with jm.job.client.ssl.bundle or"
+                                + " jm.job.client.ssl.trust-pem",
+                        e);
             } catch (IOException e) {
                 failure = new MasterUnavailableException(url + " is unreachable: " + describe(e), e);
             } catch (MasterUnavailableException e) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Describes a {@link JmJobNode}; only the master URL (or a {@link MasterClient}), the group and the
@@ -56,6 +57,7 @@ public final class JmJobNodeBuilder {
 
     private final List<URI> masterUrls = new ArrayList<>();
     private String token;
+    private SSLContext sslContext;
     private MasterClient masterClient;
     private String group;
     private String instance;
@@ -87,6 +89,16 @@ public final class JmJobNodeBuilder {
     public JmJobNodeBuilder masterUrls(List<URI> urls) {
         masterUrls.clear();
         masterUrls.addAll(urls);
+        return this;
+    }
+
+    /**
+     * What https master URLs are trusted with (for example {@link
+     * com.jm.job.client.master.PemTrust#sslContext}); default the JVM's trust store. A master whose
+     * certificate it does not trust is refused.
+     */
+    public JmJobNodeBuilder sslContext(SSLContext sslContext) {
+        this.sslContext = sslContext;
         return this;
     }
 
@@ -200,7 +212,7 @@ public final class JmJobNodeBuilder {
         check();
         MasterClient master = masterClient != null
                 ? masterClient
-                : new HttpMasterClient(masterUrls, token, connectTimeout, requestTimeout);
+                : new HttpMasterClient(masterUrls, token, connectTimeout, requestTimeout, sslContext);
         NodeSession session = new NodeSession(master, NodeIdentity.of(group, ip, instance, workerThreads));
         OutcomeReporter reporter = new OutcomeReporter(master, reportBatchSize, reportFlushInterval, backoff(), clock);
         Worker worker = new Worker(

@@ -158,6 +158,85 @@ public class JmJobMasterProperties {
          * database and nothing configured), so the run script can hand them to the sample node.
          */
         private String demoCredentialsFile = "./data/demo-credentials.env";
+
+        /**
+         * Origins (scheme://host[:port]) besides the master's own from which browsers may change
+         * state through {@code /api/**}, for example a console served from another host. A write
+         * whose {@code Origin} is neither, or whose {@code Sec-Fetch-Site} is {@code cross-site}, is
+         * refused with 403; clients that send neither header (curl, scripts) are not affected.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        /** Back-off for failed HTTP Basic sign-ins, per user name and per client address. */
+        private final LoginThrottle loginThrottle = new LoginThrottle();
+
+        /**
+         * AES keys that encrypt tasks' sensitive params at rest. Each has an id, stored with every
+         * ciphertext it makes, so keys can rotate: add a new key, make it {@code params-key-id},
+         * and keep the old ones as long as rows encrypted with them exist. With none, marking params
+         * sensitive is refused.
+         */
+        private List<ParamsKey> paramsKeys = new ArrayList<>();
+
+        /** Id of the key new sensitive params are encrypted with; default the first of {@code params-keys}. */
+        private String paramsKeyId;
+    }
+
+    /** An AES key for sensitive params. */
+    @Getter
+    @Setter
+    public static class ParamsKey {
+
+        /** Short name stored with each ciphertext: letters, digits, '-' or '_', at most 32. */
+        private String id;
+
+        /** The key: 32 random bytes (AES-256), base64; e.g. {@code openssl rand -base64 32}. */
+        private String key;
+    }
+
+    /**
+     * Back-off for failed sign-ins. After the free failures, each further failure doubles the wait
+     * before the next attempt (from {@code base-delay}), answered 429 with {@code Retry-After} until
+     * then. Per user name the wait is capped short, so an attacker cannot lock a real user out for
+     * long; per client address it grows long, which stops one guesser. A throttled attempt checks no
+     * password and does not prolong the wait. Behind a proxy, set {@code
+     * server.forward-headers-strategy} so the client address is the caller's, not the proxy's.
+     */
+    @Getter
+    @Setter
+    public static class LoginThrottle {
+
+        public static final int DEFAULT_FREE_FAILURES_PER_USER = 5;
+        public static final int DEFAULT_FREE_FAILURES_PER_ADDRESS = 20;
+        public static final Duration DEFAULT_BASE_DELAY = Duration.ofSeconds(1);
+        public static final Duration DEFAULT_MAX_DELAY_PER_USER = Duration.ofSeconds(30);
+        public static final Duration DEFAULT_MAX_DELAY_PER_ADDRESS = Duration.ofMinutes(15);
+        public static final Duration DEFAULT_FORGET_AFTER = Duration.ofMinutes(15);
+        public static final int DEFAULT_MAX_TRACKED = 100_000;
+
+        /** Failed sign-ins for one user name (from any address) before waits begin. */
+        @Min(1)
+        private int freeFailuresPerUser = DEFAULT_FREE_FAILURES_PER_USER;
+
+        /** Failed sign-ins from one client address (for any user) before waits begin. */
+        @Min(1)
+        private int freeFailuresPerAddress = DEFAULT_FREE_FAILURES_PER_ADDRESS;
+
+        /** Wait after the first failure beyond the free ones; it doubles with each further failure. */
+        private Duration baseDelay = DEFAULT_BASE_DELAY;
+
+        /** Longest wait for one user name: the most an attacker can lock a real user out after a failure. */
+        private Duration maxDelayPerUser = DEFAULT_MAX_DELAY_PER_USER;
+
+        /** Longest wait for one client address. */
+        private Duration maxDelayPerAddress = DEFAULT_MAX_DELAY_PER_ADDRESS;
+
+        /** Failures are forgotten after this long without one; a successful sign-in clears its user's. */
+        private Duration forgetAfter = DEFAULT_FORGET_AFTER;
+
+        /** Most user names and addresses tracked at once; past it, the longest quiet ones are dropped. */
+        @Min(1)
+        private int maxTracked = DEFAULT_MAX_TRACKED;
     }
 
     /** A user of the operators' API. */

@@ -4,6 +4,7 @@ import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.domain.NodeRecord;
 import com.jm.job.master.lease.Leases;
 import com.jm.job.master.node.UnknownNodeException;
+import com.jm.job.master.security.ParamsCipher;
 import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.ClaimCandidate;
 import com.jm.job.master.store.ClaimMapper;
@@ -30,8 +31,15 @@ public class ClaimService {
     private final NodeMapper nodes;
     private final Leases leases;
     private final boolean returningInserts;
+    private final ParamsCipher paramsCipher;
 
-    public ClaimService(ClaimMapper claims, NodeMapper nodes, Leases leases, SqlSessionFactory sqlSessions) {
+    public ClaimService(
+            ClaimMapper claims,
+            NodeMapper nodes,
+            Leases leases,
+            SqlSessionFactory sqlSessions,
+            ParamsCipher paramsCipher) {
+        this.paramsCipher = paramsCipher;
         this.claims = claims;
         this.nodes = nodes;
         this.leases = leases;
@@ -89,7 +97,9 @@ public class ClaimService {
                         c.getId(),
                         c.getName(),
                         c.getBeanName(),
-                        c.getParams(),
+                        c.isParamsSensitive() && c.getParams() != null
+                                ? paramsCipher.decrypt(c.getParams())
+                                : c.getParams(),
                         c.getAttempt() + 1,
                         c.getTimeoutS()))
                 .toList();

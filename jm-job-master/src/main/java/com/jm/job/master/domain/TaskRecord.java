@@ -32,6 +32,8 @@ public class TaskRecord {
     private Long parentRunId;
     /** Tasks that get a fire when a fire of this one succeeds (filled by the service, not a column). */
     private List<Long> childTaskIds = List.of();
+    /** Whether params are stored encrypted (and shown masked). */
+    private boolean paramsSensitive;
 
     private LocalDateTime nextFireTime;
     private Trigger pendingCause;

@@ -1,7 +1,10 @@
 package com.jm.job.master.security;
 
+import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.errors.ProblemWriter;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -9,11 +12,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -23,7 +23,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Who may call what. Operators' API: HTTP Basic or bearer token; VIEWER reads, OPERATOR also writes
  * (and reads the audit trail and the actuator). Node API: the node token, then the per-node session
- * the node API itself checks. Health: open, without details. Stateless, so no CSRF tokens.
+ * the node API itself checks. Health: open, without details. Stateless, so no CSRF tokens: browsers'
+ * cross-site writes are refused by where they come from ({@link CrossSiteRequestFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,9 +34,20 @@ class SecurityConfiguration {
     private static final String OPERATOR = Role.OPERATOR.name();
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, ProblemWriter problems)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, Credentials credentials, ProblemWriter problems, JmJobMasterProperties properties)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                long seconds = throttled.retryAfterSeconds();
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                problems.write(
+                        request,
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too many failed sign-ins for this user or from this address; try again in " + seconds + " s");
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"jm-job\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic or a bearer token");
         };
@@ -45,6 +57,9 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(
+                        new CrossSiteRequestFilter(properties.getSecurity().getAllowedOrigins(), problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(
                         new NodeTokenFilter(credentials.nodeToken(), problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(credentials.tokens(), problems), BasicAuthenticationFilter.class)
@@ -81,15 +96,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(Credentials credentials) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        credentials
-                .users()
-                .forEach((name, user) -> users.createUser(User.withUsername(name)
-                        .password(user.passwordHash())
-                        .roles(user.role().name())
-                        .build()));
-        return users;
+    OperatorAuthenticationProvider operatorAuthenticationProvider(
+            Credentials credentials,
+            PasswordEncoder passwordEncoder,
+            JmJobMasterProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        LoginThrottle throttle = new LoginThrottle(properties.getSecurity().getLoginThrottle(), clock);
+        return new OperatorAuthenticationProvider(credentials.users(), passwordEncoder, throttle, events);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import java.util.List;
  * @param maxRetries how many automatic retries a failure may use
  * @param timeoutSeconds run time limit, or {@code null} for none
  * @param childTaskIds tasks that get a fire when a fire of this one succeeds (empty for none)
+ * @param paramsSensitive whether params are stored encrypted and shown masked
  */
 public record TaskDefinition(
         String name,
@@ -33,4 +34,5 @@ public record TaskDefinition(
         boolean retry,
         int maxRetries,
         Integer timeoutSeconds,
-        List<Long> childTaskIds) {}
+        List<Long> childTaskIds,
+        boolean paramsSensitive) {}

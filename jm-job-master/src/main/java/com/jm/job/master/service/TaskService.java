@@ -1,6 +1,5 @@
 package com.jm.job.master.service;
 
-import com.jm.job.master.domain.RunRecord;
 import com.jm.job.master.domain.TaskFilter;
 import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
@@ -10,7 +9,6 @@ import com.jm.job.master.errors.InvalidFieldException;
 import com.jm.job.master.errors.NotFoundException;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.GroupMapper;
-import com.jm.job.master.store.RunMapper;
 import com.jm.job.master.store.TaskMapper;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,24 +24,24 @@ public class TaskService {
 
     private final TaskMapper tasks;
     private final GroupMapper groups;
-    private final RunMapper runs;
     private final ScheduleRules scheduleRules;
     private final ChildRules childRules;
     private final PendingChanges changes;
+    private final ParamsRules paramsRules;
 
     public TaskService(
             TaskMapper tasks,
             GroupMapper groups,
-            RunMapper runs,
             ScheduleRules scheduleRules,
             ChildRules childRules,
+            ParamsRules paramsRules,
             PendingChanges changes) {
         this.tasks = tasks;
         this.groups = groups;
-        this.runs = runs;
         this.scheduleRules = scheduleRules;
         this.childRules = childRules;
         this.changes = changes;
+        this.paramsRules = paramsRules;
     }
 
     /** Registers a task: pending at once without a schedule, otherwise waiting for its first fire time. */
@@ -152,7 +150,8 @@ public class TaskService {
      */
     @Transactional
     public TaskRecord trigger(long id, String params) {
-        if (tasks.trigger(id, params) == 1) {
+        TaskRecord task = require(id);
+        if (tasks.trigger(id, paramsRules.stored(task.isParamsSensitive(), params)) == 1) {
             return signalled(tasks.findById(id));
         }
         TaskRecord current = require(id);
@@ -170,21 +169,11 @@ public class TaskService {
         throw new ConflictException("task " + id + " changed concurrently; try again");
     }
 
-    @Transactional(readOnly = true)
-    public Page<RunRecord> runs(long taskId, PageRequest page) {
-        require(taskId);
-        return new Page<>(
-                runs.listByTask(taskId, page.offset(), page.size()),
-                page.page(),
-                page.size(),
-                runs.countByTask(taskId));
-    }
-
     private void apply(TaskDefinition definition, TaskRecord task) {
         scheduleRules.apply(definition, task);
+        paramsRules.apply(definition, task);
         task.setName(definition.name());
         task.setBeanName(definition.beanName());
-        task.setParams(definition.params());
         task.setRetry(definition.retry());
         task.setMaxRetries(definition.maxRetries());
         task.setTimeoutS(definition.timeoutSeconds());

@@ -18,6 +18,8 @@ public class ClaimCandidate {
     private String fireParams;
     /** The parent run that started this fire, recorded on the run; null for other fires. */
     private Long parentRunId;
+    /** Whether params are stored encrypted (and shown masked). */
+    private boolean paramsSensitive;
 
     private int attempt;
     private Integer timeoutS;

@@ -4,7 +4,7 @@ import static com.jm.job.master.web.PageParams.DEFAULT_PAGE;
 import static com.jm.job.master.web.PageParams.DEFAULT_SIZE;
 
 import com.jm.job.master.service.Page;
-import com.jm.job.master.service.TaskService;
+import com.jm.job.master.service.RunService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiDocumentation.RUNS)
 class RunController {
 
-    private final TaskService tasks;
+    private final RunService runs;
     private final PageParams pageParams;
 
-    RunController(TaskService tasks, PageParams pageParams) {
-        this.tasks = tasks;
+    RunController(RunService runs, PageParams pageParams) {
+        this.runs = runs;
         this.pageParams = pageParams;
     }
 
@@ -38,6 +38,6 @@ class RunController {
             @Parameter(description = "page size, 1 to jm.job.master.max-page-size (200)", example = "20")
                     @RequestParam(defaultValue = DEFAULT_SIZE)
                     int size) {
-        return tasks.runs(id, pageParams.of(page, size)).map(RunView::of);
+        return runs.runs(id, pageParams.of(page, size)).map(RunView::of);
     }
 }

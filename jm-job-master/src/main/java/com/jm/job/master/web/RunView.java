@@ -3,6 +3,7 @@ package com.jm.job.master.web;
 import com.jm.job.master.domain.RunRecord;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.Trigger;
+import com.jm.job.master.security.ParamsCipher;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,8 @@ public record RunView(
                 r.getNodeId(),
                 r.getAttempt(),
                 r.getTriggerType(),
-                r.getParams(),
+                // A sensitive task's trigger params are stored encrypted: never shown.
+                ParamsCipher.keyIdOf(r.getParams()) != null ? TaskView.MASK : r.getParams(),
                 r.getParentRunId(),
                 r.getState(),
                 Times.utc(r.getScheduledAt()),

@@ -29,6 +29,7 @@ import java.util.List;
  * @param maxRetries automatic retries allowed (default 3 when retry is on, else 0)
  * @param timeoutSeconds run time limit
  * @param childTaskIds tasks that get a fire when a fire of this one succeeds
+ * @param paramsSensitive store params encrypted and show them masked (needs a configured key)
  */
 public record TaskRequest(
         @Schema(description = "display name, any text", example = "send invoices") @NotBlank @Size(max = 128)
@@ -77,7 +78,9 @@ public record TaskRequest(
                         description = "tasks that get a fire when a run of this one succeeds (at most 100, no cycles)",
                         example = "[43, 44]")
                 @Size(max = MAX_CHILDREN)
-                List<@NotNull @Positive Long> childTaskIds) {
+                List<@NotNull @Positive Long> childTaskIds,
+        @Schema(description = "store params encrypted and show them masked (needs a configured key)", example = "false")
+                Boolean paramsSensitive) {
 
     static final String BEAN_NAME = "[A-Za-z_$][A-Za-z0-9_$.\\-]*";
     static final String BEAN_NAME_MESSAGE =
@@ -98,7 +101,8 @@ public record TaskRequest(
                 retry,
                 maxRetries,
                 timeoutSeconds,
-                childTaskIds);
+                childTaskIds,
+                paramsSensitive);
     }
 
     /** The schedule fields of a body, as sent. */
@@ -113,7 +117,8 @@ public record TaskRequest(
             Boolean retry,
             Integer maxRetries,
             Integer timeoutSeconds,
-            List<Long> childTaskIds) {
+            List<Long> childTaskIds,
+            Boolean paramsSensitive) {
         boolean retrying = Boolean.TRUE.equals(retry);
         int retries = maxRetries != null ? maxRetries : retrying ? DEFAULT_MAX_RETRIES : 0;
         return new TaskDefinition(
@@ -128,7 +133,8 @@ public record TaskRequest(
                 retrying,
                 retries,
                 timeoutSeconds,
-                childTaskIds == null ? List.of() : List.copyOf(childTaskIds));
+                childTaskIds == null ? List.of() : List.copyOf(childTaskIds),
+                Boolean.TRUE.equals(paramsSensitive));
     }
 
     private static String blankToNull(String value) {

@@ -22,6 +22,7 @@ import java.util.List;
  * Body of {@code PUT /api/tasks/{id}}: the whole definition (absent optional fields are cleared).
  * The group cannot change.
  *
+ * @param paramsSensitive store params encrypted and show them masked (needs a configured key)
  * @param version if given, the update applies only while the task is still at this version
  */
 public record TaskUpdateRequest(
@@ -71,6 +72,8 @@ public record TaskUpdateRequest(
                         example = "[43, 44]")
                 @Size(max = TaskRequest.MAX_CHILDREN)
                 List<@NotNull @Positive Long> childTaskIds,
+        @Schema(description = "store params encrypted and show them masked (needs a configured key)", example = "false")
+                Boolean paramsSensitive,
         @Schema(description = "apply only while the task is still at this version (optimistic lock)", example = "0")
                 @PositiveOrZero
                 Long version) {
@@ -84,6 +87,7 @@ public record TaskUpdateRequest(
                 retry,
                 maxRetries,
                 timeoutSeconds,
-                childTaskIds);
+                childTaskIds,
+                paramsSensitive);
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A task in API answers: status by name, flags as booleans, times as UTC instants, schedule
  * intervals as ISO-8601 durations. {@code runAt} is the schedule's first fire time (for a fixed
- * rate given without one, when it was created).
+ * rate given without one, when it was created). Sensitive params are shown as {@value #MASK}; only
+ * the node that runs the task gets them, in its poll answer.
  */
 public record TaskView(
         @Schema(description = "task id", example = "42") long id,
@@ -29,7 +30,10 @@ public record TaskView(
         @Schema(description = "fixed delay (ISO-8601 duration), if any", example = "PT1M") String fixedDelay,
         @Schema(description = "the schedule's first fire time (UTC), if it has one", example = "2026-12-24T10:00:00Z")
                 Instant runAt,
-        @Schema(description = "parameters handed to the handler", example = "day=2026-12-01") String params,
+        @Schema(description = "parameters handed to the handler (masked when sensitive)", example = "day=2026-12-01")
+                String params,
+        @Schema(description = "params are stored encrypted and shown masked", example = "false")
+                boolean paramsSensitive,
         @Schema(description = "run time limit in seconds", example = "300") Integer timeoutSeconds,
         @Schema(description = "tasks that get a fire when a run of this one succeeds", example = "[43, 44]")
                 List<Long> childTaskIds,
@@ -42,6 +46,8 @@ public record TaskView(
         @Schema(description = "changes with every update (optimistic lock)", example = "0") long version,
         @Schema(description = "creation time (UTC)", example = "2026-12-01T09:30:00Z") Instant createdAt,
         @Schema(description = "last change (UTC)", example = "2026-12-01T09:30:00Z") Instant updatedAt) {
+
+    static final String MASK = "******";
 
     static TaskView of(TaskRecord t) {
         return new TaskView(
@@ -59,7 +65,8 @@ public record TaskView(
                 iso(t.getFixedRateMs()),
                 iso(t.getFixedDelayMs()),
                 Times.utc(t.getRunAt()),
-                t.getParams(),
+                t.isParamsSensitive() && t.getParams() != null ? MASK : t.getParams(),
+                t.isParamsSensitive(),
                 t.getTimeoutS(),
                 t.getChildTaskIds(),
                 Times.utc(t.getNextFireTime()),

@@ -140,6 +140,17 @@ final class HostileApiCases {
         cases.add(e.field("params of 65536 characters", 400, "params", "p".repeat(65_536)));
         cases.add(e.field("params as JSON object", 400, "params", Map.of("who", "world")));
         cases.add(e.field("params as array", 400, "params", List.of(1, 2)));
+        // The hostile master has no params key: sensitive params are refused, never stored in clear.
+        cases.add(e.field("paramsSensitive without a configured key", 400, "paramsSensitive", true));
+        cases.add(e.body(
+                "sensitive params without a configured key",
+                400,
+                t -> JsonBodies.write(JsonBodies.with(
+                        JsonBodies.with(e.validBody().apply(t), "params", "password=hunter2"),
+                        "paramsSensitive",
+                        true))));
+        cases.add(e.field("paramsSensitive as word", 400, "paramsSensitive", "yes"));
+        cases.add(e.field("paramsSensitive as array", 400, "paramsSensitive", List.of(true)));
         cases.add(e.field("retry as word", 400, "retry", "sometimes"));
         cases.add(e.field("retry as array", 400, "retry", List.of(true)));
         cases.add(e.field("negative maxRetries", 400, "maxRetries", -1));
