@@ -1,5 +1,6 @@
 package com.jm.job.master.events;
 
+import com.jm.job.master.config.JmJobMasterProperties;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -36,15 +37,26 @@ class EventsConfiguration {
             return new RedisMasterEvents(redis, new LocalMasterEvents(signals, nodeListeners));
         }
 
-        /** Subscribes to the events of every master; re-subscribes by itself after Redis comes back. */
+        /**
+         * Receives the events of every master. Not started with the context: a Redis that refuses
+         * at start would fail the application, so {@link RedisEventsSubscription} starts it and
+         * tries again until Redis answers.
+         */
         @Bean
         RedisMessageListenerContainer masterEventsListener(RedisConnectionFactory factory, RedisMasterEvents events) {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(factory);
+            container.setAutoStartup(false);
             container.addMessageListener(events, new ChannelTopic(RedisMasterEvents.PENDING_CHANNEL));
             container.addMessageListener(events, new ChannelTopic(RedisMasterEvents.NODE_CHANNEL));
             container.addMessageListener(events, new ChannelTopic(RedisMasterEvents.GROUP_CHANNEL));
             return container;
+        }
+
+        @Bean
+        RedisEventsSubscription masterEventsSubscription(
+                RedisMessageListenerContainer masterEventsListener, JmJobMasterProperties properties) {
+            return new RedisEventsSubscription(masterEventsListener, properties.getIndexCheckInterval());
         }
     }
 }

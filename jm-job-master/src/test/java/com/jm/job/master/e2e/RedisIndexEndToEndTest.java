@@ -127,6 +127,59 @@ class RedisIndexEndToEndTest {
         }
     }
 
+    /**
+     * A master started while Redis refuses connections starts anyway, dispatches from the database
+     * and says DEGRADED; once Redis answers it rebuilds the index, subscribes to the other masters'
+     * events and turns UP by itself.
+     */
+    @Test
+    void aMasterStartedWhileRedisIsDownRunsDegradedAndTakesRedisUpWhenItComesBack() throws Exception {
+        int port = Ports.free();
+        Process redis = null;
+        Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
+        try (MasterInstance master = MasterInstance.onFreshDatabase(
+                                "jm.job.master.index=redis",
+                                "spring.data.redis.host=127.0.0.1",
+                                "spring.data.redis.port=" + port,
+                                "jm.job.master.index-check-interval=200ms")
+                        .start();
+                NodeInstance node = NodeInstance.start(
+                        master.url(), "late-redis", "n1", Map.of("countingJob", new RecordingHandler("n1", calls)))) {
+            MasterApi api = new MasterApi(master.url());
+            assertThat(api.get("/actuator/health").get("status").asString()).isEqualTo("DEGRADED");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> master.jdbc().queryForObject("SELECT COUNT(*) FROM jm_node", Long.class) == 1);
+            long groupId =
+                    master.jdbc().queryForObject("SELECT id FROM jm_group WHERE name = 'late-redis'", Long.class);
+            long before = api.insertTask(groupId, "before redis", "countingJob");
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.containsKey(before));
+
+            redis = startRedis(port);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "UP"
+                    .equals(api.get("/actuator/health").get("status").asString()));
+            try (RedisCli cli = new RedisCli("127.0.0.1", port, 0)) {
+                await().atMost(Duration.ofSeconds(30))
+                        .alias("subscribed to the masters' events")
+                        .until(() -> subscribers(cli, "jmjob:pending-work") >= 1);
+            }
+            long after = api.insertTask(groupId, "after redis", "countingJob");
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.containsKey(after));
+        } finally {
+            if (redis != null) {
+                redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * How many clients receive a message on {@code channel}: a PUBLISH answers that. Group 0 does
+     * not exist, so the wake-up it sends wakes nobody.
+     */
+    private static long subscribers(RedisCli cli, String channel) {
+        Long receivers = cli.template().convertAndSend(channel, "0");
+        return receivers == null ? 0 : receivers;
+    }
+
     private static Process startRedis(int port) throws IOException {
         Path log = Files.createTempFile("jm-job-redis-" + port, ".log");
         Process process = new ProcessBuilder(
