@@ -150,8 +150,18 @@ public class JmJobMasterProperties {
         /** Bearer tokens for automation ({@code Authorization: Bearer <token>}), each with a role. */
         private List<Token> tokens = new ArrayList<>();
 
-        /** The secret nodes send in {@code X-JmJob-Node-Token} (their {@code jm.job.client.token}). */
+        /**
+         * The secret nodes send in {@code X-JmJob-Node-Token} (their {@code jm.job.client.token});
+         * it lets a node join any group.
+         */
         private String nodeToken;
+
+        /**
+         * Node tokens scoped to groups: a node presenting one may register only in the groups it
+         * lists ({@code *} for all). Several may be valid at once, so a token can be rotated
+         * without downtime; they are accepted beside {@link #nodeToken}.
+         */
+        private List<NodeToken> nodeTokens = new ArrayList<>();
 
         /**
          * Where the embedded demo writes the credentials it generates (only with the embedded H2
@@ -237,6 +247,18 @@ public class JmJobMasterProperties {
         /** Most user names and addresses tracked at once; past it, the longest quiet ones are dropped. */
         @Min(1)
         private int maxTracked = DEFAULT_MAX_TRACKED;
+    }
+
+    /** A node token scoped to groups. */
+    @Getter
+    @Setter
+    public static class NodeToken {
+
+        /** The secret (at least 32 characters). */
+        private String token;
+
+        /** Group names a node with this token may join; {@code *} for every group. */
+        private List<String> groups = new ArrayList<>();
     }
 
     /** A user of the operators' API. */

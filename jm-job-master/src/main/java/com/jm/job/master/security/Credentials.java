@@ -6,13 +6,18 @@ import java.util.Map;
 
 /**
  * The credentials the master accepts, checked at start: users (name → bcrypt hash and role), bearer
- * tokens (token → name and role) and the node token.
+ * tokens (token → name and role) and the node tokens.
  *
  * @param users sign-in name to user
  * @param tokens token to its holder
- * @param nodeToken the node token
+ * @param nodeToken the node token for every group, or null
+ * @param scopedNodeTokens node tokens with the groups each may join
  */
-public record Credentials(Map<String, User> users, Map<String, Holder> tokens, String nodeToken) {
+public record Credentials(
+        Map<String, User> users,
+        Map<String, Holder> tokens,
+        String nodeToken,
+        Map<String, NodeTokenScope> scopedNodeTokens) {
 
     /** A user: bcrypt hash (with its {@code {bcrypt}} prefix) and role. */
     public record User(String passwordHash, Role role) {}
@@ -24,6 +29,19 @@ public record Credentials(Map<String, User> users, Map<String, Holder> tokens, S
 
     public boolean hasOperatorAccess() {
         return !users.isEmpty() || !tokens.isEmpty();
+    }
+
+    public boolean hasNodeAccess() {
+        return nodeToken != null || !scopedNodeTokens.isEmpty();
+    }
+
+    /** Every accepted node token with the groups it covers. */
+    public Map<String, NodeTokenScope> nodeTokenScopes() {
+        Map<String, NodeTokenScope> all = new java.util.LinkedHashMap<>(scopedNodeTokens);
+        if (nodeToken != null) {
+            all.put(nodeToken, NodeTokenScope.ALL);
+        }
+        return all;
     }
 
     /** Reads and checks the configured credentials; a mistake stops the start with its property name. */
@@ -52,8 +70,27 @@ public record Credentials(Map<String, User> users, Map<String, Holder> tokens, S
         String nodeToken = security.getNodeToken();
         if (nodeToken != null && !nodeToken.isEmpty()) {
             requireLongSecret(nodeToken, "jm.job.master.security.node-token");
+        } else {
+            nodeToken = null;
         }
-        return new Credentials(Map.copyOf(users), Map.copyOf(tokens), nodeToken);
+        Map<String, NodeTokenScope> scoped = new java.util.LinkedHashMap<>();
+        List<JmJobMasterProperties.NodeToken> configuredNodeTokens = security.getNodeTokens();
+        for (int i = 0; i < configuredNodeTokens.size(); i++) {
+            JmJobMasterProperties.NodeToken t = configuredNodeTokens.get(i);
+            String prefix = "jm.job.master.security.node-tokens[" + i + "]";
+            requireLongSecret(t.getToken(), prefix + ".token");
+            if (t.getGroups() == null
+                    || t.getGroups().isEmpty()
+                    || t.getGroups().stream().anyMatch(g -> g == null || g.isBlank())) {
+                throw new IllegalStateException(prefix + ".groups must list the group names it may join, or * for all");
+            }
+            scoped.put(
+                    t.getToken(),
+                    t.getGroups().contains(NodeTokenScope.ANY_GROUP)
+                            ? NodeTokenScope.ALL
+                            : new NodeTokenScope(false, java.util.Set.copyOf(t.getGroups())));
+        }
+        return new Credentials(Map.copyOf(users), Map.copyOf(tokens), nodeToken, Map.copyOf(scoped));
     }
 
     private static String bcrypt(String hash, String property) {

@@ -18,7 +18,7 @@ class CredentialsConfiguration {
     Credentials credentials(JmJobMasterProperties properties, DataSourceProperties dataSource) {
         JmJobMasterProperties.Security security = properties.getSecurity();
         Credentials configured = Credentials.from(security);
-        boolean nothingConfigured = !configured.hasOperatorAccess() && configured.nodeToken() == null;
+        boolean nothingConfigured = !configured.hasOperatorAccess() && !configured.hasNodeAccess();
         String url = dataSource.getUrl();
         if (nothingConfigured && url != null && url.startsWith("jdbc:h2:")) {
             return DemoCredentials.generate(Path.of(security.getDemoCredentialsFile()));
@@ -29,10 +29,10 @@ class CredentialsConfiguration {
                     + " VIEWER), or jm.job.master.security.tokens[0].token and .role. Only the embedded H2 demo"
                     + " runs without them.");
         }
-        if (configured.nodeToken() == null) {
+        if (!configured.hasNodeAccess()) {
             throw new IllegalStateException("No node token configured. Set jm.job.master.security.node-token to a"
-                    + " random secret of at least 32 characters, and give the same value to the nodes as"
-                    + " jm.job.client.token.");
+                    + " random secret of at least 32 characters (or node-tokens[0].token and .groups for tokens"
+                    + " scoped to groups), and give the same value to the nodes as jm.job.client.token.");
         }
         return configured;
     }

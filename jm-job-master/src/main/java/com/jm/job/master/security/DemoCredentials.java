@@ -33,7 +33,8 @@ final class DemoCredentials {
                         USER,
                         new Credentials.User("{bcrypt}" + new BCryptPasswordEncoder().encode(password), Role.OPERATOR)),
                 Map.of(),
-                nodeToken);
+                nodeToken,
+                Map.of());
         write(file, password, nodeToken);
         log.warn(
                 """

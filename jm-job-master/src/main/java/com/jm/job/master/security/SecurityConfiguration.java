@@ -61,7 +61,7 @@ class SecurityConfiguration {
                         new CrossSiteRequestFilter(properties.getSecurity().getAllowedOrigins(), problems),
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(
-                        new NodeTokenFilter(credentials.nodeToken(), problems), BasicAuthenticationFilter.class)
+                        new NodeTokenFilter(credentials.nodeTokenScopes(), problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(credentials.tokens(), problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()

@@ -12,14 +12,18 @@ import com.jm.job.common.protocol.RegisterRequest;
 import com.jm.job.common.protocol.RegisterResponse;
 import com.jm.job.master.dispatch.Dispatcher;
 import com.jm.job.master.dispatch.FinishService;
+import com.jm.job.master.errors.ForbiddenException;
 import com.jm.job.master.node.NodeRegistry;
+import com.jm.job.master.security.NodeTokenScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,9 +50,17 @@ class NodeApiController {
             operationId = "registerNode",
             summary = "Register a node",
             description =
-                    "A node announces itself at start; an unknown group is created. The answer's sessionToken goes in X-JmJob-Node-Session on every later call.")
+                    "A node announces itself at start; an unknown group is created. The answer's sessionToken goes in X-JmJob-Node-Session on every later call. A node token scoped to groups may register only in those.")
+    @ApiResponse(responseCode = "200", description = "The node's id, its group's id and its session secret")
+    @ApiResponse(responseCode = "403", description = "The node token does not cover this group")
     @PostMapping(NodeApi.REGISTER)
-    RegisterResponse register(@Valid @RequestBody RegisterRequest request) {
+    RegisterResponse register(
+            @Valid @RequestBody RegisterRequest request,
+            @Parameter(hidden = true) @RequestAttribute(NodeTokenScope.ATTRIBUTE) NodeTokenScope scope) {
+        if (!scope.covers(request.group())) {
+            throw new ForbiddenException("this node token does not cover group '" + request.group()
+                    + "'; use a token whose jm.job.master.security.node-tokens[n].groups lists it");
+        }
         return registry.register(request);
     }
 
