@@ -94,12 +94,7 @@ class RedisIndexEndToEndTest {
         int port = Ports.free();
         Process redis = startRedis(port);
         Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
-        try (MasterInstance master = MasterInstance.onFreshDatabase(
-                                "jm.job.master.index=redis",
-                                "spring.data.redis.host=127.0.0.1",
-                                "spring.data.redis.port=" + port,
-                                "jm.job.master.index-check-interval=200ms")
-                        .start();
+        try (MasterInstance master = masterOnRedisAt(port);
                 NodeInstance node = NodeInstance.start(
                         master.url(), "degraded", "n1", Map.of("countingJob", new RecordingHandler("n1", calls)))) {
             MasterApi api = new MasterApi(master.url());
@@ -137,12 +132,7 @@ class RedisIndexEndToEndTest {
         int port = Ports.free();
         Process redis = null;
         Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
-        try (MasterInstance master = MasterInstance.onFreshDatabase(
-                                "jm.job.master.index=redis",
-                                "spring.data.redis.host=127.0.0.1",
-                                "spring.data.redis.port=" + port,
-                                "jm.job.master.index-check-interval=200ms")
-                        .start();
+        try (MasterInstance master = masterOnRedisAt(port);
                 NodeInstance node = NodeInstance.start(
                         master.url(), "late-redis", "n1", Map.of("countingJob", new RecordingHandler("n1", calls)))) {
             MasterApi api = new MasterApi(master.url());
@@ -178,6 +168,16 @@ class RedisIndexEndToEndTest {
     private static long subscribers(RedisCli cli, String channel) {
         Long receivers = cli.template().convertAndSend(channel, "0");
         return receivers == null ? 0 : receivers;
+    }
+
+    /** A master on a fresh database whose index is the Redis at {@code port}, checked often. */
+    private static MasterInstance masterOnRedisAt(int port) {
+        return MasterInstance.onFreshDatabase(
+                        "jm.job.master.index=redis",
+                        "spring.data.redis.host=127.0.0.1",
+                        "spring.data.redis.port=" + port,
+                        "jm.job.master.index-check-interval=200ms")
+                .start();
     }
 
     private static Process startRedis(int port) throws IOException {

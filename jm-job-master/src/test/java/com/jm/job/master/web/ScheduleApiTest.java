@@ -7,44 +7,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jm.job.master.support.MariaDbTest;
+import com.jm.job.master.support.OperatorApiTest;
 import com.jm.job.master.support.TestSecurity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The schedules besides cron through the API on MariaDB: what a task stores, what is refused. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestSecurity.ActAsOperator.class)
-class ScheduleApiTest extends MariaDbTest {
+class ScheduleApiTest extends OperatorApiTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    final JsonMapper json = JsonMapper.builder().build();
-
-    long groupId;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        clean();
-        groupId = body(send(post("/api/groups"), "{\"name\":\"schedules\"}").andExpect(status().isCreated()))
-                .get("id")
-                .asLong();
+    @Override
+    protected String groupName() {
+        return "schedules";
     }
 
     @Test
@@ -135,13 +119,5 @@ class ScheduleApiTest extends MariaDbTest {
 
     private Instant dbNow() {
         return jdbc.queryForObject("SELECT NOW(3)", LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
-
-    private ResultActions send(MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 }

@@ -10,41 +10,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jm.job.master.support.MariaDbTest;
+import com.jm.job.master.support.OperatorApiTest;
 import com.jm.job.master.support.TestSecurity;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Each task operation of the API, end to end on MariaDB: the state it leaves and what it refuses. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestSecurity.ActAsOperator.class)
-class TaskApiTest extends MariaDbTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    final JsonMapper json = JsonMapper.builder().build();
-
-    long groupId;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        clean();
-        groupId = body(send(post("/api/groups"), "{\"name\":\"orders\"}").andExpect(status().isCreated()))
-                .get("id")
-                .asLong();
-    }
+class TaskApiTest extends OperatorApiTest {
 
     @Test
     void insertWithoutCronIsPendingAtOnce() throws Exception {
@@ -250,15 +229,5 @@ class TaskApiTest extends MariaDbTest {
     private String taskWithZone(String name, String cron, String zone) {
         return json.writeValueAsString(new TaskRequest(
                 name, "helloJob", groupId, cron, zone, null, null, null, null, null, null, null, null, null));
-    }
-
-    private ResultActions send(
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body)
-            throws Exception {
-        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 }
