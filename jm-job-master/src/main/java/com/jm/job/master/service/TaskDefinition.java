@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param retry whether a failed run is retried automatically
  * @param maxRetries how many automatic retries a failure may use
  * @param timeoutSeconds run time limit, or {@code null} for none
+ * @param priority {@link com.jm.job.master.domain.TaskPriority#MIN} to {@link
+ *     com.jm.job.master.domain.TaskPriority#MAX}: higher is claimed first within the group
  */
 public record TaskDefinition(
         String name,
@@ -30,4 +32,5 @@ public record TaskDefinition(
         String params,
         boolean retry,
         int maxRetries,
-        Integer timeoutSeconds) {}
+        Integer timeoutSeconds,
+        int priority) {}

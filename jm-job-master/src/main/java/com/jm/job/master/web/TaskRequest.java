@@ -1,5 +1,6 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.domain.TaskPriority;
 import com.jm.job.master.service.TaskDefinition;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,8 @@ import jakarta.validation.constraints.Size;
  * @param retry retry a failed run automatically
  * @param maxRetries automatic retries allowed (default 3 when retry is on, else 0)
  * @param timeoutSeconds run time limit
+ * @param priority 0 to 9 (default 0): within the group, due tasks of a higher priority are claimed
+ *     first, then by due time
  */
 public record TaskRequest(
         @NotBlank @Size(max = 128) String name,
@@ -39,7 +42,10 @@ public record TaskRequest(
         @Size(max = MAX_PARAMS, message = PARAMS_MESSAGE) String params,
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
-        @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds) {
+        @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,
+        @Min(value = TaskPriority.MIN, message = PRIORITY_MESSAGE)
+                @Max(value = TaskPriority.MAX, message = PRIORITY_MESSAGE)
+                Integer priority) {
 
     static final String BEAN_NAME = "[A-Za-z_$][A-Za-z0-9_$.\\-]*";
     static final String BEAN_NAME_MESSAGE =
@@ -49,6 +55,7 @@ public record TaskRequest(
     static final int MAX_RETRIES = 100;
     static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     static final int DEFAULT_MAX_RETRIES = 3;
+    static final String PRIORITY_MESSAGE = "must be a whole number from 0 (the default) to 9 (claimed first)";
 
     TaskDefinition toDefinition() {
         return definition(
@@ -58,7 +65,8 @@ public record TaskRequest(
                 params,
                 retry,
                 maxRetries,
-                timeoutSeconds);
+                timeoutSeconds,
+                priority);
     }
 
     /** The schedule fields of a body, as sent. */
@@ -72,7 +80,8 @@ public record TaskRequest(
             String params,
             Boolean retry,
             Integer maxRetries,
-            Integer timeoutSeconds) {
+            Integer timeoutSeconds,
+            Integer priority) {
         boolean retrying = Boolean.TRUE.equals(retry);
         int retries = maxRetries != null ? maxRetries : retrying ? DEFAULT_MAX_RETRIES : 0;
         return new TaskDefinition(
@@ -86,7 +95,8 @@ public record TaskRequest(
                 params,
                 retrying,
                 retries,
-                timeoutSeconds);
+                timeoutSeconds,
+                priority == null ? TaskPriority.DEFAULT : priority);
     }
 
     private static String blankToNull(String value) {

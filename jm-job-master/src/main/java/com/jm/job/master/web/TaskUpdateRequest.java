@@ -5,7 +5,9 @@ import static com.jm.job.master.web.TaskRequest.BEAN_NAME_MESSAGE;
 import static com.jm.job.master.web.TaskRequest.MAX_PARAMS;
 import static com.jm.job.master.web.TaskRequest.MAX_RETRIES;
 import static com.jm.job.master.web.TaskRequest.MAX_TIMEOUT_SECONDS;
+import static com.jm.job.master.web.TaskRequest.PRIORITY_MESSAGE;
 
+import com.jm.job.master.domain.TaskPriority;
 import com.jm.job.master.service.TaskDefinition;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Size;
  * Body of {@code PUT /api/tasks/{id}}: the whole definition (absent optional fields are cleared).
  * The group cannot change.
  *
+ * @param priority 0 to 9; absent: 0
  * @param version if given, the update applies only while the task is still at this version
  */
 public record TaskUpdateRequest(
@@ -32,6 +35,9 @@ public record TaskUpdateRequest(
         Boolean retry,
         @Min(0) @Max(MAX_RETRIES) Integer maxRetries,
         @Min(1) @Max(MAX_TIMEOUT_SECONDS) Integer timeoutSeconds,
+        @Min(value = TaskPriority.MIN, message = PRIORITY_MESSAGE)
+                @Max(value = TaskPriority.MAX, message = PRIORITY_MESSAGE)
+                Integer priority,
         @PositiveOrZero Long version) {
 
     TaskDefinition toDefinition() {
@@ -42,6 +48,7 @@ public record TaskUpdateRequest(
                 params,
                 retry,
                 maxRetries,
-                timeoutSeconds);
+                timeoutSeconds,
+                priority);
     }
 }

@@ -101,8 +101,8 @@ class TaskApiTest extends MariaDbTest {
     @Test
     void largeNonAsciiParamsAreStoredWhole() throws Exception {
         String params = "参".repeat(30_000);
-        String body = json.writeValueAsString(
-                new TaskRequest("big", "helloJob", groupId, null, null, null, null, null, params, null, null, null));
+        String body = json.writeValueAsString(new TaskRequest(
+                "big", "helloJob", groupId, null, null, null, null, null, params, null, null, null, null));
         long id = body(send(post("/api/tasks"), body).andExpect(status().isCreated()))
                 .get("id")
                 .asLong();
@@ -244,12 +244,12 @@ class TaskApiTest extends MariaDbTest {
 
     private String task(String name, String beanName, String cron) {
         return json.writeValueAsString(
-                new TaskRequest(name, beanName, groupId, cron, null, null, null, null, null, null, null, null));
+                new TaskRequest(name, beanName, groupId, cron, null, null, null, null, null, null, null, null, null));
     }
 
     private String taskWithZone(String name, String cron, String zone) {
         return json.writeValueAsString(
-                new TaskRequest(name, "helloJob", groupId, cron, zone, null, null, null, null, null, null, null));
+                new TaskRequest(name, "helloJob", groupId, cron, zone, null, null, null, null, null, null, null, null));
     }
 
     private ResultActions send(
