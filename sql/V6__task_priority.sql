@@ -12,6 +12,7 @@ ALTER TABLE jm_task ADD CONSTRAINT ck_task_priority CHECK (priority BETWEEN 0 AN
 -- before the due time; id is the primary key InnoDB appends to every secondary index entry anyway.
 -- On MariaDB 10.11 with 20,000 tasks, EXPLAIN of lockDue shows key idx_task_claim_priority, used
 -- key parts (group_id, status, disable), Extra "Using where" and no "Using filesort": the rows are
--- read in the claim's order and the due-time condition is checked on them as they are read.
+-- read in the claim's order and the due-time condition is checked on them as they are read
+-- (PriorityClaimTest asserts this plan, and that the same statement ordered by priority ASC is sorted).
 CREATE INDEX idx_task_claim_priority ON jm_task (group_id, status, disable, priority DESC, next_fire_time, id);
 DROP INDEX idx_task_claim ON jm_task;
