@@ -85,8 +85,11 @@ class WorkFinder {
         if (!unclaimed.isEmpty()) {
             claimMapper
                     .pendingAmong(unclaimed)
-                    .forEach(e ->
-                            index.put(groupId, e.getId(), e.getNextFireTime().toInstant(ZoneOffset.UTC)));
+                    .forEach(e -> index.put(
+                            groupId,
+                            e.getId(),
+                            e.getPriority(),
+                            e.getNextFireTime().toInstant(ZoneOffset.UTC)));
         }
     }
 

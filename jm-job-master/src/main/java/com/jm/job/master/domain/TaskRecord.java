@@ -16,6 +16,9 @@ public class TaskRecord {
     private boolean disable;
     private boolean retry;
     private long groupId;
+    /** {@link TaskPriority#MIN} to {@link TaskPriority#MAX}; higher is claimed first. */
+    private int priority;
+
     private String cron;
     private String cronZone;
     /** Fixed-rate schedule: a slot every so many milliseconds from {@link #runAt}. */

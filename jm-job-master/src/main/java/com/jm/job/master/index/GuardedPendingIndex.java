@@ -2,7 +2,6 @@ package com.jm.job.master.index;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +46,8 @@ public class GuardedPendingIndex {
         available = false;
     }
 
-    public void put(long groupId, long taskId, Instant due) {
-        run(() -> index.put(groupId, taskId, due));
-    }
-
-    public void putAll(long groupId, Map<Long, Instant> dueByTask) {
-        run(() -> index.putAll(groupId, dueByTask));
+    public void put(long groupId, long taskId, int priority, Instant due) {
+        run(() -> index.put(groupId, taskId, priority, due));
     }
 
     public void remove(long groupId, long taskId) {

@@ -6,6 +6,7 @@ import com.jm.job.master.store.PendingEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +70,14 @@ public class IndexReconciler {
     }
 
     private int rebuild(PendingIndex store) {
-        Map<Long, Map<Long, Instant>> byGroup = new HashMap<>();
+        Map<Long, List<PendingIndex.Entry>> byGroup = new HashMap<>();
         List<PendingEntry> pending = claims.allPending();
         for (PendingEntry entry : pending) {
-            byGroup.computeIfAbsent(entry.getGroupId(), g -> new HashMap<>())
-                    .put(entry.getId(), entry.getNextFireTime().toInstant(ZoneOffset.UTC));
+            byGroup.computeIfAbsent(entry.getGroupId(), g -> new ArrayList<>())
+                    .add(new PendingIndex.Entry(
+                            entry.getId(),
+                            entry.getPriority(),
+                            entry.getNextFireTime().toInstant(ZoneOffset.UTC)));
         }
         byGroup.forEach(store::putAll);
         store.markBuilt();

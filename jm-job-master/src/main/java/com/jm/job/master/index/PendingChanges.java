@@ -26,11 +26,14 @@ public class PendingChanges {
         this.signals = signals;
     }
 
-    /** The task is pending, claimable from {@code due} (UTC, by the database clock). */
-    public void pending(long groupId, long taskId, LocalDateTime due) {
+    /**
+     * The task is pending, claimable from {@code due} (UTC, by the database clock), before the
+     * group's tasks of a lower {@code priority}.
+     */
+    public void pending(long groupId, long taskId, int priority, LocalDateTime due) {
         Instant at = due.toInstant(ZoneOffset.UTC);
         AfterCommit.run(() -> {
-            index.put(groupId, taskId, at);
+            index.put(groupId, taskId, priority, at);
             events.pendingWork(groupId);
         });
     }

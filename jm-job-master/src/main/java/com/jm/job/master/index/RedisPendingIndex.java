@@ -1,8 +1,10 @@
 package com.jm.job.master.index;
 
+import com.jm.job.master.domain.TaskPriority;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -11,23 +13,53 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The pending index in Redis, shared by every master: one sorted set per group
- * ({@code jmjob:pending:<groupId>}), members task ids, scores due times in epoch milliseconds. A
- * marker key says the index was built; a flush or a restart of Redis removes it, and the reconcile
- * loop rebuilds the index from the database.
+ * ({@code jmjob:pending:<groupId>}), members task ids. A task's score is its due time in epoch
+ * milliseconds minus its priority times {@link #BAND} (2^48 ms, about 8,900 years): each priority
+ * has its own band of scores, higher priorities lower, and within a band the order is the due
+ * order. So a priority-0 task's score is its due time, as before priorities existed (existing
+ * entries keep working), a task changes priority or due time with one {@code ZADD}, and the group
+ * stays one key (one Redis Cluster slot, which the Lua scripts need). Scores stay below 2^53 in
+ * magnitude, where doubles are exact. A marker key says the index was built; a flush or a restart
+ * of Redis removes it, and the reconcile loop rebuilds the index from the database.
  */
 public class RedisPendingIndex implements PendingIndex {
 
     static final String KEY_PREFIX = "jmjob:pending:";
     static final String BUILT_KEY = "jmjob:pending-built";
+    /** Width of one priority's band of scores; every due time up to year 9999 fits in one. */
+    static final long BAND = 1L << 48;
 
-    /** Take-due must be atomic, or two masters would pop the same ids: one Lua script does both steps. */
+    /**
+     * Take-due must be atomic, or two masters would pop the same ids: one Lua script reads the
+     * bands from the highest priority down (ARGV: the limit, then per band the lowest score and the
+     * score of "due now") and removes what it returns.
+     */
     private static final RedisScript<List> TAKE_DUE = RedisScript.of(
             """
-            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-            if #ids > 0 then
-              redis.call('ZREM', KEYS[1], unpack(ids))
+            local taken = {}
+            local remaining = tonumber(ARGV[1])
+            for i = 2, #ARGV, 2 do
+              if remaining <= 0 then break end
+              local ids = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i + 1], 'LIMIT', 0, remaining)
+              if #ids > 0 then
+                redis.call('ZREM', KEYS[1], unpack(ids))
+                for _, id in ipairs(ids) do taken[#taken + 1] = id end
+                remaining = remaining - #ids
+              end
             end
-            return ids
+            return taken
+            """,
+            List.class);
+
+    /** The first score of every non-empty band (ARGV: per band its lowest and highest score). */
+    private static final RedisScript<List> FIRST_OF_BANDS = RedisScript.of(
+            """
+            local firsts = {}
+            for i = 1, #ARGV, 2 do
+              local first = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i + 1], 'WITHSCORES', 'LIMIT', 0, 1)
+              if #first > 0 then firsts[#firsts + 1] = first[2] end
+            end
+            return firsts
             """,
             List.class);
 
@@ -38,15 +70,14 @@ public class RedisPendingIndex implements PendingIndex {
     }
 
     @Override
-    public void put(long groupId, long taskId, Instant due) {
-        redis.opsForZSet().add(key(groupId), Long.toString(taskId), due.toEpochMilli());
+    public void put(long groupId, long taskId, int priority, Instant due) {
+        redis.opsForZSet().add(key(groupId), Long.toString(taskId), score(priority, due));
     }
 
     @Override
-    public void putAll(long groupId, Map<Long, Instant> dueByTask) {
-        Set<TypedTuple<String>> tuples = dueByTask.entrySet().stream()
-                .map(e -> TypedTuple.of(
-                        e.getKey().toString(), (double) e.getValue().toEpochMilli()))
+    public void putAll(long groupId, Collection<Entry> entries) {
+        Set<TypedTuple<String>> tuples = entries.stream()
+                .map(e -> TypedTuple.of(Long.toString(e.taskId()), score(e.priority(), e.due())))
                 .collect(Collectors.toSet());
         redis.opsForZSet().add(key(groupId), tuples);
     }
@@ -59,21 +90,36 @@ public class RedisPendingIndex implements PendingIndex {
     @Override
     @SuppressWarnings("unchecked")
     public List<Long> takeDue(long groupId, Instant now, int limit) {
-        List<Object> ids = redis.execute(
-                TAKE_DUE, List.of(key(groupId)), Long.toString(now.toEpochMilli()), Integer.toString(limit));
+        long nowMillis = dueMillis(now);
+        List<String> args = new ArrayList<>();
+        args.add(Integer.toString(limit));
+        for (int p = TaskPriority.MAX; p >= TaskPriority.MIN; p--) {
+            args.add(Long.toString(-p * BAND));
+            args.add(Long.toString(-p * BAND + nowMillis));
+        }
+        List<Object> ids = redis.execute(TAKE_DUE, List.of(key(groupId)), args.toArray());
         return ids == null
                 ? List.of()
                 : ids.stream().map(id -> Long.valueOf(id.toString())).toList();
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Instant nextDue(long groupId) {
-        Set<TypedTuple<String>> first = redis.opsForZSet().rangeWithScores(key(groupId), 0, 0);
-        if (first == null || first.isEmpty()) {
+        List<String> args = new ArrayList<>();
+        for (int p = TaskPriority.MAX; p >= TaskPriority.MIN; p--) {
+            args.add(Long.toString(-p * BAND));
+            args.add(Long.toString(-p * BAND + BAND - 1));
+        }
+        List<Object> firsts = redis.execute(FIRST_OF_BANDS, List.of(key(groupId)), args.toArray());
+        if (firsts == null || firsts.isEmpty()) {
             return null;
         }
-        Double score = first.iterator().next().getScore();
-        return score == null ? null : Instant.ofEpochMilli(score.longValue());
+        return firsts.stream()
+                .map(score -> Math.floorMod((long) Double.parseDouble(score.toString()), BAND))
+                .min(Long::compare)
+                .map(Instant::ofEpochMilli)
+                .orElse(null);
     }
 
     @Override
@@ -88,5 +134,16 @@ public class RedisPendingIndex implements PendingIndex {
 
     static String key(long groupId) {
         return KEY_PREFIX + groupId;
+    }
+
+    /** The score of a task: its band (by priority, clamped to 0–9), then its due time within it. */
+    static double score(int priority, Instant due) {
+        int band = Math.max(TaskPriority.MIN, Math.min(TaskPriority.MAX, priority));
+        return (double) (dueMillis(due) - band * BAND);
+    }
+
+    /** A due time within one band: before 1970 counts as 1970 (long due either way). */
+    private static long dueMillis(Instant due) {
+        return Math.min(Math.max(due.toEpochMilli(), 0), BAND - 1);
     }
 }

@@ -46,7 +46,7 @@ class ChildFires {
             return;
         }
         for (PendingEntry child : children.fired(fires)) {
-            changes.pending(child.getGroupId(), child.getId(), child.getNextFireTime());
+            changes.pending(child.getGroupId(), child.getId(), child.getPriority(), child.getNextFireTime());
         }
     }
 }

@@ -66,7 +66,7 @@ public class RunCompletion {
                 // re-checks it, and a too-early candidate is put back with the real one).
                 LocalDateTime due = task.getDbNow()
                         .plus(Duration.ofMillis(transition.delayMs() == null ? 0 : transition.delayMs()));
-                changes.pending(task.getGroupId(), task.getId(), due);
+                changes.pending(task.getGroupId(), task.getId(), task.getPriority(), due);
             }
             // A new fire time (a slot, or a fixed delay from now): the cron loop may sleep past it.
             cronChanged |= transition.status() == TaskStatus.NOT_STARTED

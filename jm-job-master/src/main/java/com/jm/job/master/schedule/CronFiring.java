@@ -47,7 +47,7 @@ public class CronFiring {
             return 0;
         }
         schedule.fire(due);
-        due.forEach(t -> changes.pending(t.getGroupId(), t.getId(), t.getNextFireTime()));
+        due.forEach(t -> changes.pending(t.getGroupId(), t.getId(), t.getPriority(), t.getNextFireTime()));
         return due.size();
     }
 }

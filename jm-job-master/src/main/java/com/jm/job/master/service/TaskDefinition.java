@@ -21,6 +21,8 @@ import java.util.List;
  * @param timeoutSeconds run time limit, or {@code null} for none
  * @param childTaskIds tasks that get a fire when a fire of this one succeeds (empty for none)
  * @param paramsSensitive whether params are stored encrypted and shown masked
+ * @param priority {@link com.jm.job.master.domain.TaskPriority#MIN} to {@link
+ *     com.jm.job.master.domain.TaskPriority#MAX}: higher is claimed first within the group
  */
 public record TaskDefinition(
         String name,
@@ -35,4 +37,5 @@ public record TaskDefinition(
         int maxRetries,
         Integer timeoutSeconds,
         List<Long> childTaskIds,
-        boolean paramsSensitive) {}
+        boolean paramsSensitive,
+        int priority) {}

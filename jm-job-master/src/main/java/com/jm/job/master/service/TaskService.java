@@ -177,6 +177,7 @@ public class TaskService {
         task.setRetry(definition.retry());
         task.setMaxRetries(definition.maxRetries());
         task.setTimeoutS(definition.timeoutSeconds());
+        task.setPriority(definition.priority());
     }
 
     /**
@@ -185,7 +186,7 @@ public class TaskService {
      */
     private TaskRecord signalled(TaskRecord task) {
         if (task.getStatus() == TaskStatus.PENDING && !task.isDisable()) {
-            changes.pending(task.getGroupId(), task.getId(), task.getNextFireTime());
+            changes.pending(task.getGroupId(), task.getId(), task.getPriority(), task.getNextFireTime());
         }
         if (task.getNextFireTime() != null && task.getStatus() == TaskStatus.NOT_STARTED) {
             changes.scheduleChanged();

@@ -13,13 +13,16 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface ClaimMapper {
 
-    /** Locks due, enabled, pending tasks of a group in due order; SKIP LOCKED passes over rows other claims hold. */
+    /**
+     * Locks due, enabled, pending tasks of a group, highest priority first, then in due order; SKIP
+     * LOCKED passes over rows other claims hold.
+     */
     List<ClaimCandidate> lockDue(@Param("groupId") long groupId, @Param("limit") int limit);
 
     /**
      * Locks those of {@code ids} that are still due, enabled and pending: the claim of candidates
      * taken from the pending index. Only this poll took these ids from the index, so locking all of
-     * them (no index serves this ORDER BY) costs nobody a wait.
+     * them (no index serves this ORDER BY) costs nobody a wait. Ordered as {@link #lockDue}.
      */
     List<ClaimCandidate> lockCandidates(@Param("groupId") long groupId, @Param("ids") List<Long> ids);
 

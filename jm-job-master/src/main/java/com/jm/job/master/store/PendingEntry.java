@@ -10,5 +10,6 @@ import lombok.Setter;
 public class PendingEntry {
     private long id;
     private long groupId;
+    private int priority;
     private LocalDateTime nextFireTime;
 }

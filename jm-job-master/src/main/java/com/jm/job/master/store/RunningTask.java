@@ -11,6 +11,9 @@ import lombok.Setter;
 public class RunningTask {
     private long id;
     private long groupId;
+    /** What the pending index orders the task by when it goes back to pending. */
+    private int priority;
+
     private long runId;
     private long nodeId;
     private String cron;

@@ -1,5 +1,6 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.domain.TaskPriority;
 import com.jm.job.master.service.TaskDefinition;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -30,6 +31,8 @@ import java.util.List;
  * @param timeoutSeconds run time limit
  * @param childTaskIds tasks that get a fire when a fire of this one succeeds
  * @param paramsSensitive store params encrypted and show them masked (needs a configured key)
+ * @param priority 0 to 9 (default 0): within the group, due tasks of a higher priority are claimed
+ *     first, then by due time
  */
 public record TaskRequest(
         @Schema(description = "display name, any text", example = "send invoices") @NotBlank @Size(max = 128)
@@ -80,7 +83,14 @@ public record TaskRequest(
                 @Size(max = MAX_CHILDREN)
                 List<@NotNull @Positive Long> childTaskIds,
         @Schema(description = "store params encrypted and show them masked (needs a configured key)", example = "false")
-                Boolean paramsSensitive) {
+                Boolean paramsSensitive,
+        @Schema(
+                        description =
+                                "0 to 9 (default 0): within the group, due tasks of a higher priority are claimed first",
+                        example = "0")
+                @Min(value = TaskPriority.MIN, message = PRIORITY_MESSAGE)
+                @Max(value = TaskPriority.MAX, message = PRIORITY_MESSAGE)
+                Integer priority) {
 
     static final String BEAN_NAME = "[A-Za-z_$][A-Za-z0-9_$.\\-]*";
     static final String BEAN_NAME_MESSAGE =
@@ -91,6 +101,7 @@ public record TaskRequest(
     static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     static final int DEFAULT_MAX_RETRIES = 3;
     static final int MAX_CHILDREN = 100;
+    static final String PRIORITY_MESSAGE = "must be a whole number from 0 (the default) to 9 (claimed first)";
 
     TaskDefinition toDefinition() {
         return definition(
@@ -102,7 +113,8 @@ public record TaskRequest(
                 maxRetries,
                 timeoutSeconds,
                 childTaskIds,
-                paramsSensitive);
+                paramsSensitive,
+                priority);
     }
 
     /** The schedule fields of a body, as sent. */
@@ -118,7 +130,8 @@ public record TaskRequest(
             Integer maxRetries,
             Integer timeoutSeconds,
             List<Long> childTaskIds,
-            Boolean paramsSensitive) {
+            Boolean paramsSensitive,
+            Integer priority) {
         boolean retrying = Boolean.TRUE.equals(retry);
         int retries = maxRetries != null ? maxRetries : retrying ? DEFAULT_MAX_RETRIES : 0;
         return new TaskDefinition(
@@ -134,7 +147,8 @@ public record TaskRequest(
                 retries,
                 timeoutSeconds,
                 childTaskIds == null ? List.of() : List.copyOf(childTaskIds),
-                Boolean.TRUE.equals(paramsSensitive));
+                Boolean.TRUE.equals(paramsSensitive),
+                priority == null ? TaskPriority.DEFAULT : priority);
     }
 
     private static String blankToNull(String value) {

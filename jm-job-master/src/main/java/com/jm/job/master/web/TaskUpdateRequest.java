@@ -5,7 +5,9 @@ import static com.jm.job.master.web.TaskRequest.BEAN_NAME_MESSAGE;
 import static com.jm.job.master.web.TaskRequest.MAX_PARAMS;
 import static com.jm.job.master.web.TaskRequest.MAX_RETRIES;
 import static com.jm.job.master.web.TaskRequest.MAX_TIMEOUT_SECONDS;
+import static com.jm.job.master.web.TaskRequest.PRIORITY_MESSAGE;
 
+import com.jm.job.master.domain.TaskPriority;
 import com.jm.job.master.service.TaskDefinition;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -23,6 +25,7 @@ import java.util.List;
  * The group cannot change.
  *
  * @param paramsSensitive store params encrypted and show them masked (needs a configured key)
+ * @param priority 0 to 9; absent: 0
  * @param version if given, the update applies only while the task is still at this version
  */
 public record TaskUpdateRequest(
@@ -74,6 +77,13 @@ public record TaskUpdateRequest(
                 List<@NotNull @Positive Long> childTaskIds,
         @Schema(description = "store params encrypted and show them masked (needs a configured key)", example = "false")
                 Boolean paramsSensitive,
+        @Schema(
+                        description =
+                                "0 to 9 (default 0): within the group, due tasks of a higher priority are claimed first",
+                        example = "0")
+                @Min(value = TaskPriority.MIN, message = PRIORITY_MESSAGE)
+                @Max(value = TaskPriority.MAX, message = PRIORITY_MESSAGE)
+                Integer priority,
         @Schema(description = "apply only while the task is still at this version (optimistic lock)", example = "0")
                 @PositiveOrZero
                 Long version) {
@@ -88,6 +98,7 @@ public record TaskUpdateRequest(
                 maxRetries,
                 timeoutSeconds,
                 childTaskIds,
-                paramsSensitive);
+                paramsSensitive,
+                priority);
     }
 }

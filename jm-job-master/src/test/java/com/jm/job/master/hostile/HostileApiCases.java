@@ -207,6 +207,18 @@ final class HostileApiCases {
                 400,
                 "childTaskIds",
                 java.util.stream.LongStream.rangeClosed(1, 101).boxed().toList()));
+        cases.add(e.field("negative priority", 400, "priority", -1));
+        cases.add(e.field("priority over 9", 400, "priority", 10));
+        cases.add(e.field("priority past TINYINT", 400, "priority", 128));
+        cases.add(e.field("priority beyond int", 400, "priority", 2_147_483_648L));
+        cases.add(e.field("priority Integer.MIN_VALUE", 400, "priority", Integer.MIN_VALUE));
+        cases.add(e.field("fractional priority", 400, "priority", new Raw("1.5")));
+        cases.add(e.field("priority 9e0", 400, "priority", new Raw("9e0")));
+        cases.add(e.field("priority as word", 400, "priority", "high"));
+        cases.add(e.field("priority as boolean", 400, "priority", true));
+        cases.add(e.field("priority as array", 400, "priority", List.of(9)));
+        cases.add(e.field("priority as object", 400, "priority", Map.of("level", 9)));
+        cases.add(e.field("priority NaN", 400, "priority", new Raw("NaN")));
         return cases;
     }
 

@@ -32,7 +32,7 @@ class RedisPendingIndexTest extends PendingIndexContract {
     @Test
     void aFlushRemovesTheBuiltMarkerSoTheReconcilerRebuilds() {
         PendingIndex index = index();
-        index.put(1, 10, T0);
+        index.put(1, 10, 0, T0);
         index.markBuilt();
 
         redis.flushDb();
@@ -43,8 +43,25 @@ class RedisPendingIndexTest extends PendingIndexContract {
 
     @Test
     void entriesAreSortedSetsAnOperatorCanRead() {
-        index().put(7, 42, T0);
+        index().put(7, 42, 0, T0);
+        index().put(7, 43, 3, T0);
 
-        assertThat(redis.template().opsForZSet().score("jmjob:pending:7", "42")).isEqualTo((double) T0.toEpochMilli());
+        assertThat(redis.template().opsForZSet().score("jmjob:pending:7", "42"))
+                .as("priority 0: the due time, as before priorities")
+                .isEqualTo((double) T0.toEpochMilli());
+        assertThat(redis.template().opsForZSet().score("jmjob:pending:7", "43"))
+                .as("priority 3: the due time, three bands down")
+                .isEqualTo((double) (T0.toEpochMilli() - 3 * RedisPendingIndex.BAND));
+    }
+
+    @Test
+    void entriesWrittenBeforePrioritiesAreTakenAsPriorityZero() {
+        redis.template().opsForZSet().add("jmjob:pending:8", "1", (double) T0.toEpochMilli());
+        PendingIndex index = index();
+        index.put(8, 2, 1, T0.plusSeconds(1));
+        index.put(8, 3, 0, T0.minusSeconds(1));
+
+        assertThat(index.nextDue(8)).isEqualTo(T0.minusSeconds(1));
+        assertThat(index.takeDue(8, T0.plusSeconds(1), 10)).containsExactly(2L, 3L, 1L);
     }
 }

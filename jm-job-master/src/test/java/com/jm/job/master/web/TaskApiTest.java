@@ -78,10 +78,39 @@ class TaskApiTest extends OperatorApiTest {
     }
 
     @Test
+    void priorityIsStoredShownAndChangedDefaultingToZero() throws Exception {
+        long id = body(send(
+                                post("/api/tasks"),
+                                "{\"name\":\"urgent\",\"beanName\":\"helloJob\",\"groupId\":" + groupId
+                                        + ",\"priority\":7}")
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.priority").value(7)))
+                .get("id")
+                .asLong();
+        assertThat(jdbc.queryForObject("SELECT priority FROM jm_task WHERE id = ?", Integer.class, id))
+                .isEqualTo(7);
+        mvc.perform(get("/api/tasks/" + id)).andExpect(jsonPath("$.priority").value(7));
+        send(put("/api/tasks/" + id), "{\"name\":\"urgent\",\"beanName\":\"helloJob\",\"priority\":2}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.priority").value(2));
+        send(put("/api/tasks/" + id), "{\"name\":\"urgent\",\"beanName\":\"helloJob\"}")
+                .andExpect(jsonPath("$.priority").value(0));
+        send(post("/api/tasks"), task("plain", "helloJob", null))
+                .andExpect(jsonPath("$.priority").value(0));
+
+        send(put("/api/tasks/" + id), "{\"name\":\"urgent\",\"beanName\":\"helloJob\",\"priority\":10}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("priority"));
+        assertThat(jdbc.queryForObject("SELECT priority FROM jm_task WHERE id = ?", Integer.class, id))
+                .as("nothing written on refusal")
+                .isZero();
+    }
+
+    @Test
     void largeNonAsciiParamsAreStoredWhole() throws Exception {
         String params = "参".repeat(30_000);
         String body = json.writeValueAsString(new TaskRequest(
-                "big", "helloJob", groupId, null, null, null, null, null, params, null, null, null, null, null));
+                "big", "helloJob", groupId, null, null, null, null, null, params, null, null, null, null, null, null));
         long id = body(send(post("/api/tasks"), body).andExpect(status().isCreated()))
                 .get("id")
                 .asLong();
@@ -223,11 +252,11 @@ class TaskApiTest extends OperatorApiTest {
 
     private String task(String name, String beanName, String cron) {
         return json.writeValueAsString(new TaskRequest(
-                name, beanName, groupId, cron, null, null, null, null, null, null, null, null, null, null));
+                name, beanName, groupId, cron, null, null, null, null, null, null, null, null, null, null, null));
     }
 
     private String taskWithZone(String name, String cron, String zone) {
         return json.writeValueAsString(new TaskRequest(
-                name, "helloJob", groupId, cron, zone, null, null, null, null, null, null, null, null, null));
+                name, "helloJob", groupId, cron, zone, null, null, null, null, null, null, null, null, null, null));
     }
 }

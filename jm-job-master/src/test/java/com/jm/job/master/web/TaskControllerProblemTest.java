@@ -142,6 +142,34 @@ class TaskControllerProblemTest {
     }
 
     @Test
+    void priorityOutsideZeroToNineIsRefusedNamingTheField() throws Exception {
+        for (String priority : new String[] {"-1", "10", "128"}) {
+            postTask("{\"name\":\"a\",\"beanName\":\"b\",\"groupId\":1,\"priority\":" + priority + "}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(jsonPath("$.errors[0].field").value("priority"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("from 0 (the default) to 9")));
+            mvc.perform(put("/api/tasks/1")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"a\",\"beanName\":\"b\",\"priority\":" + priority + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("priority"));
+        }
+        verify(tasks, never()).insert(anyLong(), any());
+        verify(tasks, never()).update(anyLong(), any(), any());
+    }
+
+    @Test
+    void priorityThatIsNotAWholeNumberIsRefusedNamingTheField() throws Exception {
+        for (String priority : new String[] {"1.5", "\"high\"", "true", "[9]", "4294967296"}) {
+            postTask("{\"name\":\"a\",\"beanName\":\"b\",\"groupId\":1,\"priority\":" + priority + "}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(containsString("field 'priority' must be")));
+        }
+        verify(tasks, never()).insert(anyLong(), any());
+    }
+
+    @Test
     void wrongContentTypeIs415() throws Exception {
         mvc.perform(post("/api/tasks").contentType(MediaType.TEXT_PLAIN).content("name=a"))
                 .andExpect(status().isUnsupportedMediaType())
