@@ -51,7 +51,7 @@ class CrossSiteRequestTest extends MariaDbTest {
         List<Endpoint> endpoints = Endpoints.ALL.stream()
                 .filter(HostileCrossSiteCases::changesState)
                 .toList();
-        assertThat(endpoints).hasSize(9);
+        assertThat(endpoints).hasSize(12);
         return endpoints.stream();
     }
 
@@ -65,7 +65,10 @@ class CrossSiteRequestTest extends MariaDbTest {
         target = new HostileTarget(group.getId(), task.getId(), 0, 0, nodeId, null, 0, null);
     }
 
-    /** Fresh rows in which {@code endpoint}'s legitimate call changes something (enable needs a disabled row). */
+    /**
+     * Fresh rows in which {@code endpoint}'s legitimate call changes something (enable needs a
+     * disabled row, resume a paused group).
+     */
     private void fixtures(Endpoint endpoint) {
         fixtures();
         if (endpoint == Endpoints.ENABLE_TASK) {
@@ -73,6 +76,9 @@ class CrossSiteRequestTest extends MariaDbTest {
         }
         if (endpoint == Endpoints.ENABLE_NODE) {
             jdbc.update("UPDATE jm_node SET disable = 1");
+        }
+        if (endpoint == Endpoints.RESUME_GROUP) {
+            jdbc.update("UPDATE jm_group SET paused = 1");
         }
     }
 
