@@ -65,6 +65,7 @@ class ChildRules {
         if (!childIds.isEmpty()) {
             children.insertChildren(taskId, childIds);
         }
+        children.markHasChildren(taskId, !childIds.isEmpty());
     }
 
     /** Fills each task's {@code childTaskIds} (one query for all of them). */

@@ -23,6 +23,9 @@ public interface TaskChildMapper {
 
     void deleteChildren(@Param("parentId") long parentId);
 
+    /** Keeps {@code jm_task.has_children} in step with the task's edges. */
+    void markHasChildren(@Param("parentId") long parentId, @Param("hasChildren") boolean hasChildren);
+
     void insertChildren(@Param("parentId") long parentId, @Param("childIds") List<Long> childIds);
 
     /**
