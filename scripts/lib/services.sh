@@ -1,9 +1,10 @@
 # shellcheck shell=bash
 #
-# Shared by scripts/test.sh, scripts/bench.sh and scripts/replica-pair.sh: make sure the MariaDB
-# and Redis the integration tests talk to are up (ensure_mariadb, ensure_redis), and run a private
-# MariaDB primary/replica pair for the read-replica tests (start_replica_pair, stop_replica_pair,
-# replica_pair_status, print_replica_pair_env).
+# Shared by scripts/test.sh, scripts/bench.sh, scripts/replica-pair.sh and
+# scripts/private-mariadb.sh: make sure the MariaDB and Redis the integration tests talk to are up
+# (ensure_mariadb, ensure_redis), run a private MariaDB primary/replica pair for the read-replica
+# tests (start_replica_pair, stop_replica_pair, replica_pair_status, print_replica_pair_env), and
+# a private MariaDB a test may stop and start again (start_private_mariadb, stop_private_mariadb).
 #
 # Sourced, so it sets no shell options (they would change whatever shell sources it, an
 # interactive one included): every function checks its own errors and returns non-zero, the same
@@ -511,6 +512,58 @@ replica_pair_status() {
   jmjob_log "replication: Slave_IO_Running=${io:-?} Slave_SQL_Running=${sql:-?}" \
     "Seconds_Behind_Master=$(_jmjob_repl_slave_field Seconds_Behind_Master)"
   [[ "$io" == Yes && "$sql" == Yes ]] || return 1
+}
+
+# ---------------------------------------------------------------------------------------------
+# One private MariaDB instance, stopped and started again on the same data
+# ---------------------------------------------------------------------------------------------
+#
+# For the database-restart test: a server no other test uses, so stopping it mid-load harms
+# nobody (never the shared 3306 one). The same flags and layout as one role of the replica pair,
+# under DIR/db, with root and an empty password over TCP; unlike the pair, stop keeps the data dir,
+# so a start after a stop is a restart on the same data. The caller removes DIR when done.
+
+start_private_mariadb() {
+  local JMJOB_TEST_REPL_DIR=$1 port=$2 pid sock=/db/mariadbd.sock
+  _jmjob_repl_defaults
+  if ! _jmjob_repl_binaries && ! { _jmjob_apt_install mariadb-server mariadb-client && _jmjob_repl_binaries; }; then
+    jmjob_error "a private MariaDB needs mariadbd, mariadb-install-db and the mariadb client:" \
+      "'sudo apt-get install mariadb-server mariadb-client'."
+    return 1
+  fi
+  if ((${#JMJOB_TEST_REPL_DIR} + ${#sock} > 100)); then
+    jmjob_error "$JMJOB_TEST_REPL_DIR is too long for a unix socket path; use a shorter directory."
+    return 1
+  fi
+  if _jmjob_tcp_open 127.0.0.1 "$port"; then
+    jmjob_error "port $port is in use by another process; choose a free port for the private MariaDB."
+    return 1
+  fi
+  mkdir -p "$JMJOB_TEST_REPL_DIR/db" || return 1
+  if [[ ! -d "$JMJOB_TEST_REPL_DIR/db/data/mysql" ]] && ! _jmjob_repl_install_db db; then
+    jmjob_error "mariadb-install-db failed; see $JMJOB_TEST_REPL_DIR/db/install-db.log"
+    return 1
+  fi
+  pid=$(_jmjob_repl_launch db "$port")
+  if ! _jmjob_repl_wait_up db "$pid"; then
+    tail -n 25 "$JMJOB_TEST_REPL_DIR/db/error.log" | sed 's/^/[jm-job]   /' >&2
+    return 1
+  fi
+  jmjob_log "private MariaDB up on 127.0.0.1:$port (pid $pid, data in $JMJOB_TEST_REPL_DIR/db/data)"
+}
+
+# SIGTERM: mariadbd's clean shutdown, which closes every client connection, as a restart would.
+stop_private_mariadb() {
+  local JMJOB_TEST_REPL_DIR=$1 pid
+  _jmjob_repl_defaults
+  pid=$(_jmjob_repl_pid db) || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! _jmjob_wait _jmjob_pid_gone "$pid"; then
+    jmjob_log "private MariaDB (pid $pid) ignored SIGTERM for 30s, killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+    _jmjob_wait _jmjob_pid_gone "$pid" || { jmjob_error "could not stop mariadbd (pid $pid)"; return 1; }
+  fi
+  rm -f "$JMJOB_TEST_REPL_DIR/db/mariadbd.pid" "$JMJOB_TEST_REPL_DIR/db/mariadbd.sock"
 }
 
 # ---------------------------------------------------------------------------------------------

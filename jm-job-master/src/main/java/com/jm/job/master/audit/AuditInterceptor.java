@@ -1,6 +1,7 @@
 package com.jm.job.master.audit;
 
 import com.jm.job.master.domain.AuditRecord;
+import com.jm.job.master.errors.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -11,13 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * After every write through the operators' API (any method but GET/HEAD/OPTIONS under /api),
  * records who did what to which entity and the status it was answered with, rejected writes
- * included. A failure to record is logged, never turned into a failed request.
+ * included. A failure to record is logged, never turned into a failed request; while the database
+ * is unreachable nothing can be recorded, and those refused writes are only logged.
  */
 class AuditInterceptor implements HandlerInterceptor {
 
@@ -37,6 +40,13 @@ class AuditInterceptor implements HandlerInterceptor {
             HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         String method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return;
+        }
+        if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof Throwable failure
+                && DatabaseFailures.isUnreachable(failure)) {
+            // The entry could not be stored either, and trying would hold the answer for another
+            // wait on the pool; the exception handler has logged the refused request.
+            log.warn("Not recording audit entry {} {}: the database is unreachable", method, request.getRequestURI());
             return;
         }
         AuditRecord record = new AuditRecord();

@@ -6,12 +6,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.jdbc.support.SQLErrorCodesFactory;
 
 /**
  * The read/write split. The one {@link DataSource} the application sees is a
@@ -65,6 +69,28 @@ class ReadWriteDataSourceConfiguration {
                     List.copyOf(replicaPools.pools()), primaryPool, clock, properties.getReplicaRetryAfter()));
         }
         return proxy;
+    }
+
+    /**
+     * Spring learns which database it talks to (to translate its error codes) from the first error
+     * it translates, with a connection of its own, and remembers only a successful answer. Were that
+     * first error "the database is away", every translated error would wait out the pool's
+     * connection timeout once more before the request could be answered. Asked once here, at start,
+     * while the database is up (Flyway has just used it).
+     */
+    @Bean
+    SmartInitializingSingleton errorCodesResolvedAtStart(DataSource dataSource) {
+        return () -> SQLErrorCodesFactory.getInstance().resolveErrorCodes(dataSource);
+    }
+
+    /**
+     * Health's {@code db}: the primary, asked once. Boot's own contributor would ask every
+     * {@link DataSource} bean, the pool and the proxy over it, one after the other, so that health
+     * took two connection timeouts to say DOWN while the database is away.
+     */
+    @Bean
+    HealthContributor dbHealthContributor(DataSource dataSource) {
+        return new DataSourceHealthIndicator(dataSource);
     }
 
     /** The replica pools, held as one bean so they close with the context. */

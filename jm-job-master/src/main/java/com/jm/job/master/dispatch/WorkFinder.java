@@ -3,6 +3,7 @@ package com.jm.job.master.dispatch;
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.clock.DatabaseClock;
 import com.jm.job.master.domain.NodeRecord;
+import com.jm.job.master.domain.TaskPriority;
 import com.jm.job.master.index.GuardedPendingIndex;
 import com.jm.job.master.node.NodeDirectory;
 import com.jm.job.master.store.ClaimMapper;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WorkFinder {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkFinder.class);
 
     /** Floor on a re-check wait, so tasks that are due but locked by another claim do not spin a poll. */
     static final Duration MIN_RECHECK = Duration.ofMillis(20);
@@ -56,13 +61,14 @@ class WorkFinder {
     }
 
     private Look fromIndex(long nodeId, long groupId, int maxTasks) {
-        List<Long> taken = index.takeDue(groupId, databaseClock.estimate(), maxTasks);
+        Instant now = databaseClock.estimate();
+        List<Long> taken = index.takeDue(groupId, now, maxTasks);
         if (!taken.isEmpty()) {
             List<TaskAssignment> claimed = List.of();
             try {
                 claimed = claims.claimCandidates(nodeId, groupId, taken);
             } finally {
-                putBackUnclaimed(groupId, taken, claimed);
+                putBackUnclaimed(groupId, taken, claimed, now);
             }
             if (!claimed.isEmpty()) {
                 return new Look(claimed, null);
@@ -76,13 +82,20 @@ class WorkFinder {
     /**
      * Candidates the claim did not take go back into the index if the database still has them
      * pending (not yet due by its clock, or locked for a moment by another transaction); stale ones
-     * (disabled, claimed, finished) stay out.
+     * (disabled, claimed, finished) stay out. When the database cannot say (it is away, which is
+     * also why the claim failed), all go back as due {@code now}: a stale entry costs one failed
+     * claim later, never a second run, whereas a dropped one would leave a due task unseen until
+     * the next index rebuild (which also restores their priority). The claim's own outcome (its runs, or its failure) is never replaced
+     * by this look-up's failure.
      */
-    private void putBackUnclaimed(long groupId, List<Long> taken, List<TaskAssignment> claimed) {
+    private void putBackUnclaimed(long groupId, List<Long> taken, List<TaskAssignment> claimed, Instant now) {
         List<Long> unclaimed = taken.stream()
                 .filter(id -> claimed.stream().noneMatch(a -> a.taskId() == id))
                 .toList();
-        if (!unclaimed.isEmpty()) {
+        if (unclaimed.isEmpty()) {
+            return;
+        }
+        try {
             claimMapper
                     .pendingAmong(unclaimed)
                     .forEach(e -> index.put(
@@ -90,6 +103,13 @@ class WorkFinder {
                             e.getId(),
                             e.getPriority(),
                             e.getNextFireTime().toInstant(ZoneOffset.UTC)));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not check which of {} unclaimed tasks are still pending; keeping them all in the index: {}",
+                    unclaimed.size(),
+                    e.getMessage());
+            // Their priority is not known here; the next rebuild restores it.
+            unclaimed.forEach(id -> index.put(groupId, id, TaskPriority.DEFAULT, now));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.jm.job.master.web;
 
 import com.jm.job.master.errors.ConflictException;
+import com.jm.job.master.errors.DatabaseFailures;
 import com.jm.job.master.errors.ForbiddenException;
 import com.jm.job.master.errors.InvalidFieldException;
 import com.jm.job.master.errors.NotFoundException;
@@ -10,6 +11,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,6 +39,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** How much of a rejected value is quoted back; enough to recognise, not enough to flood a log. */
     private static final int MAX_ECHO = 64;
 
+    /** A database restart takes seconds; sooner than this a retry would most likely fail again. */
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -56,9 +62,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
+    /**
+     * The database is away (stopped, restarting, unreachable) or no pooled connection came within
+     * {@code spring.datasource.hikari.connection-timeout}: answered at once rather than after the
+     * request hangs, and as 503, so callers (nodes included) back off and send the call again. Reached
+     * directly for Spring's own exceptions, and through {@link #busy} and {@link #unexpected} for the
+     * wrapped ones.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, RecoverableDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unreachable answering a request: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "the master cannot reach its database right now; retry the request in a few seconds (a write"
+                        + " cut off by the outage may or may not have been applied: check before repeating it)");
+        problem.setTitle("Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
     /** Lock-wait time-outs and deadlock victims: nothing was written, and the same call may succeed now. */
     @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> busy(TransientDataAccessException e) {
+        if (DatabaseFailures.isUnreachable(e)) {
+            // The pool's wait for a connection ending is transient too, but no lock was involved.
+            return databaseUnavailable(e);
+        }
         log.warn("Transient database failure answering a request: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
@@ -78,10 +108,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isUnreachable(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error answering a request", e);
-        return ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "the master failed to handle the request; see its log");
+        return ResponseEntity.internalServerError()
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.INTERNAL_SERVER_ERROR, "the master failed to handle the request; see its log"));
     }
 
     @Override

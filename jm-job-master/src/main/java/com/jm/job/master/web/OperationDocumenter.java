@@ -117,7 +117,7 @@ class OperationDocumenter implements OpenApiCustomizer {
         add(
                 responses,
                 503,
-                "The database was busy or the master is shutting down; nothing changed, retry",
+                "The database is busy or unreachable, or the master is shutting down; retry after Retry-After",
                 "the database was busy (lock time-out or deadlock) and nothing was changed; retry the request");
         responses
                 .get("503")

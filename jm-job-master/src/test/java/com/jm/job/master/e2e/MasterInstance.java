@@ -18,6 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class MasterInstance implements AutoCloseable {
 
     private final String databaseUrl;
+    private final String user;
+    private final String password;
     private final List<String> extraProperties;
     private final JdbcTemplate jdbc;
     private ConfigurableApplicationContext context;
@@ -25,13 +27,17 @@ final class MasterInstance implements AutoCloseable {
     private Clock clock;
 
     MasterInstance(String databaseUrl, int port, String... extraProperties) {
+        this(databaseUrl, TestDatabases.server().user(), TestDatabases.server().password(), port, extraProperties);
+    }
+
+    /** On a database of another server than the shared one (a private MariaDB, for instance). */
+    MasterInstance(String databaseUrl, String user, String password, int port, String... extraProperties) {
         this.databaseUrl = databaseUrl;
+        this.user = user;
+        this.password = password;
         this.port = port;
         this.extraProperties = List.of(extraProperties);
-        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(
-                databaseUrl,
-                TestDatabases.server().user(),
-                TestDatabases.server().password()));
+        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl, user, password));
     }
 
     static MasterInstance onFreshDatabase(String... extraProperties) {
@@ -48,8 +54,8 @@ final class MasterInstance implements AutoCloseable {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=" + port,
                 "spring.datasource.url=" + databaseUrl,
-                "spring.datasource.username=" + TestDatabases.server().user(),
-                "spring.datasource.password=" + TestDatabases.server().password(),
+                "spring.datasource.username=" + user,
+                "spring.datasource.password=" + password,
                 "jm.job.master.background=true"));
         properties.addAll(extraProperties);
         // As arguments, so they win over the test configuration files (builder properties would not).
