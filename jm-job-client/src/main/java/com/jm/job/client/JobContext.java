@@ -84,7 +84,7 @@ public final class JobContext {
      * When the run's lease ends, on the node's clock, as far as the node knows: the moment it sent
      * the last poll or heartbeat the master answered, plus the master's lease length; it moves
      * forward with every successful heartbeat. The node cancels the run at this deadline minus
-     * {@code jm.job.client.lease-safety-margin} if no heartbeat renewed it, so a step that cannot
+     * {@code jm.job.client.lease-safety-margin} (at most a fifth of the lease) if no heartbeat renewed it, so a step that cannot
      * finish before then should not start. {@link Instant#MAX} when the master did not say how long
      * leases last, or for a context made by hand.
      */

@@ -108,8 +108,9 @@ public class JmJobClientProperties {
      * How long before a run's lease ends (by this node's clock, counted from the last poll or
      * heartbeat the master answered) the node cancels the run itself when no heartbeat renewed it,
      * so that it has stopped before the master declares the run lost and hands it to another node.
-     * It must cover the time a handler takes to honour cancellation. Keep the master's lease minus
-     * this at least two heartbeat intervals, or one failed heartbeat fences every run.
+     * It must cover the time a handler takes to honour cancellation. It is cut to a fifth of the
+     * master's lease when that is shorter. Keep the master's lease minus the margin at least two
+     * heartbeat intervals, or one failed heartbeat fences every run.
      */
     @NotNull(message = LEASE_SAFETY_MARGIN_RANGE)
     @DurationMin(millis = 0, inclusive = false, message = LEASE_SAFETY_MARGIN_RANGE)

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * renewed (the time it <em>sent</em> the poll or heartbeat that renewed it, never when the answer
  * came) plus the lease length the master named; the master renewed it no earlier, so the node's
  * deadline is never later than the master's. Once the node's clock reaches deadline − margin the run
- * has no licence left and is cancelled, whatever the master could still say.
+ * has no licence left and is cancelled, whatever the master could still say. The margin is cut to
+ * a fifth of the lease when the master's lease is that short.
  */
 public final class LeaseFence {
 
@@ -23,10 +24,12 @@ public final class LeaseFence {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseFence.class);
     private static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
+    private static final long MAX_MARGIN_SHARE_OF_LEASE = 5;
 
     private final Clock clock;
     private final Duration margin;
-    private final AtomicLong warnedLeaseMillis = new AtomicLong();
+    /** The lease length the master last named (0: none yet). */
+    private final AtomicLong leaseMillis = new AtomicLong();
 
     /**
      * @param clock the node's clock; deadlines are instants on it
@@ -51,6 +54,16 @@ public final class LeaseFence {
     }
 
     /**
+     * The margin in force: the configured one, but at most a fifth of the master's lease (the last
+     * length a master named), so a short lease still leaves time for heartbeats to renew it.
+     */
+    public Duration effectiveMargin() {
+        long lease = leaseMillis.get();
+        long cap = lease / MAX_MARGIN_SHARE_OF_LEASE;
+        return lease > 0 && cap < margin.toMillis() ? Duration.ofMillis(cap) : margin;
+    }
+
+    /**
      * The end of a lease renewed at {@code renewedAt} for {@code leaseMillis}; {@link Instant#MAX}
      * when the master did not say how long leases last (it then cannot be fenced by time).
      */
@@ -58,12 +71,14 @@ public final class LeaseFence {
         if (leaseMillis == null) {
             return Instant.MAX;
         }
-        if (leaseMillis <= margin.toMillis() && warnedLeaseMillis.getAndSet(leaseMillis) != leaseMillis) {
+        long previous = this.leaseMillis.getAndSet(leaseMillis);
+        if (previous != leaseMillis && leaseMillis / MAX_MARGIN_SHARE_OF_LEASE < margin.toMillis()) {
             log.warn(
-                    "The master's lease ({} ms) is not longer than jm.job.client.lease-safety-margin ({} ms):"
-                            + " every run is cancelled as soon as it starts",
+                    "jm.job.client.lease-safety-margin ({} ms) is more than a fifth of the master's lease ({} ms);"
+                            + " runs are cancelled {} ms before their lease ends instead",
+                    margin.toMillis(),
                     leaseMillis,
-                    margin.toMillis());
+                    effectiveMargin().toMillis());
         }
         return renewedAt.plusMillis(leaseMillis);
     }
@@ -79,6 +94,6 @@ public final class LeaseFence {
         if (deadline.equals(Instant.MAX)) {
             return FOREVER;
         }
-        return Duration.between(clock.instant(), deadline.minus(margin));
+        return Duration.between(clock.instant(), deadline.minus(effectiveMargin()));
     }
 }

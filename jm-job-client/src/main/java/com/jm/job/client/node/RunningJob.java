@@ -67,8 +67,14 @@ final class RunningJob {
         return leaseDeadline.get();
     }
 
-    /** Moves the lease's deadline forward; an older renewal answered late never moves it back. */
+    /**
+     * Moves the lease's deadline forward; an older renewal answered late never moves it back, and a
+     * lease that has lapsed is never revived (the run is stopped instead).
+     */
     void renewLease(Instant deadline) {
+        if (stopIfLeaseLapsed()) {
+            return;
+        }
         leaseDeadline.accumulateAndGet(deadline, (current, renewed) -> renewed.isAfter(current) ? renewed : current);
     }
 
@@ -84,7 +90,8 @@ final class RunningJob {
             return false;
         }
         String message = "cancelled by the node: its lease could not be renewed (it ends at " + deadline
-                + " by the node's clock, safety margin " + fence.safetyMargin().toMillis() + " ms)";
+                + " by the node's clock, safety margin "
+                + fence.effectiveMargin().toMillis() + " ms)";
         if (requestStop(RunResult.CANCELLED, message)) {
             log.warn("Run {} of task '{}' {}", task.runId(), task.taskName(), message);
         }

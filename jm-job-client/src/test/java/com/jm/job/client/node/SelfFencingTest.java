@@ -70,6 +70,29 @@ class SelfFencingTest {
     }
 
     @Test
+    void aLeaseShorterThanFiveMarginsCutsTheMarginToAFifthOfTheLease() {
+        node.master.leaseMillis(5_000L);
+        BlockingHandler handler = new BlockingHandler();
+        node.handlers.put("waiting", handler);
+        node.master.enqueue(task(1, "waiting"));
+        node.node.start();
+        await().until(() -> handler.started.getCount() == 0);
+
+        node.master.setUnreachable(true);
+        // A 2 s margin of a 5 s lease would leave 3 s; a fifth of the lease (1 s) leaves 4 s.
+        clock.advance(Duration.ofMillis(3_999));
+        awaitHeartbeatAttempts(3);
+        assertThat(handler.interrupted).isFalse();
+
+        clock.advance(Duration.ofMillis(1));
+        await().until(() -> handler.interrupted);
+        node.master.setUnreachable(false);
+        RunOutcome outcome = node.awaitOutcome(1);
+        assertThat(outcome.result()).isEqualTo(RunResult.CANCELLED);
+        assertThat(outcome.message()).contains("safety margin 1000 ms");
+    }
+
+    @Test
     void aClockThatJumpsPastTheLeaseStopsTheRunBeforeTheHandlersNextStep() throws Exception {
         node.master.leaseMillis(LEASE_MILLIS);
         CountDownLatch started = new CountDownLatch(1);
