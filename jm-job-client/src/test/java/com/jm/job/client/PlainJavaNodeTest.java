@@ -94,6 +94,13 @@ class PlainJavaNodeTest {
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("workerThreads");
+        assertThatThrownBy(() -> JmJobNode.builder()
+                        .masterClient(master)
+                        .group("g")
+                        .leaseSafetyMargin(Duration.ZERO)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leaseSafetyMargin");
         assertThatThrownBy(() ->
                         JmJobNode.builder().handler("twice", context -> null).handler("twice", context -> null))
                 .isInstanceOf(IllegalArgumentException.class)

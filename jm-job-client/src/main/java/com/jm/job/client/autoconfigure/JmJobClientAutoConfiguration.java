@@ -88,6 +88,7 @@ public class JmJobClientAutoConfiguration {
                 .prefetch(properties.getPrefetch())
                 .pollWait(properties.getPollWait())
                 .heartbeatInterval(properties.getHeartbeatInterval())
+                .leaseSafetyMargin(properties.getLeaseSafetyMargin())
                 .shutdownGracePeriod(properties.getShutdownGracePeriod())
                 .report(report.getBatchSize(), report.getFlushInterval())
                 .http(http.getConnectTimeout(), http.getRequestTimeout())

@@ -37,11 +37,14 @@ public class JmJobClientProperties {
     public static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_LEASE_SAFETY_MARGIN = Duration.ofSeconds(5);
 
     private static final String WORKER_THREADS_RANGE =
             "jm.job.client.worker-threads: it must be between 1 and " + NodeApi.MAX_POLL_TASKS + ".";
     private static final String POLL_WAIT_RANGE =
             "jm.job.client.poll-wait: it must be between 0 and " + NodeApi.MAX_POLL_WAIT_MILLIS / 1000 + " s.";
+    private static final String LEASE_SAFETY_MARGIN_RANGE =
+            "jm.job.client.lease-safety-margin: it must be positive and at most 10 min (and shorter than the master's lease).";
     private static final String BATCH_SIZE_RANGE =
             "jm.job.client.report.batch-size: it must be between 1 and " + NodeApi.MAX_FINISH_OUTCOMES + ".";
 
@@ -100,6 +103,19 @@ public class JmJobClientProperties {
     @NotNull(message = "jm.job.client.heartbeat-interval: it must be positive.")
     @DurationMin(millis = 0, inclusive = false, message = "jm.job.client.heartbeat-interval: it must be positive.")
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+
+    /**
+     * How long before a run's lease ends (by this node's clock, counted from the last poll or
+     * heartbeat the master answered) the node cancels the run itself when no heartbeat renewed it,
+     * so that it has stopped before the master declares the run lost and hands it to another node.
+     * It must cover the time a handler takes to honour cancellation. It is cut to a fifth of the
+     * master's lease when that is shorter. Keep the master's lease minus the margin at least two
+     * heartbeat intervals, or one failed heartbeat fences every run.
+     */
+    @NotNull(message = LEASE_SAFETY_MARGIN_RANGE)
+    @DurationMin(millis = 0, inclusive = false, message = LEASE_SAFETY_MARGIN_RANGE)
+    @DurationMax(minutes = 10, message = LEASE_SAFETY_MARGIN_RANGE)
+    private Duration leaseSafetyMargin = DEFAULT_LEASE_SAFETY_MARGIN;
 
     /** How long running jobs may take to finish at shutdown before they are cancelled. */
     @NotNull(message = "jm.job.client.shutdown-grace-period: it must not be negative.")

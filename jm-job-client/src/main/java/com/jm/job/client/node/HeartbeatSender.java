@@ -6,16 +6,20 @@ import com.jm.job.client.master.UnknownNodeException;
 import com.jm.job.common.protocol.HeartbeatRequest;
 import com.jm.job.common.protocol.HeartbeatResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells the master every interval that the node is alive and which runs it executes, so their
  * leases do not expire (thread {@code jm-job-heartbeat}); cancels the runs the master names in its
- * answer. Heartbeats go on while the node drains at shutdown, so finishing runs keep their leases.
+ * answer, moves the others' lease deadlines forward, and cancels the runs whose lease has lapsed by
+ * the node's clock (heartbeats failing, or the node was paused) before it speaks to the master. Heartbeats go on while the node drains at shutdown, so finishing runs keep their leases.
  * Finished runs whose outcome the master has not acknowledged yet are listed too: they stay the
  * node's until the report lands, and must not be declared lost while it is being retried.
  */
@@ -56,8 +60,15 @@ public class HeartbeatSender extends NodeLoop {
     }
 
     private void beat(long nodeId) throws InterruptedException {
-        List<Long> runIds = new ArrayList<>(worker.runningRunIds());
+        // First the node's own clock: a node woken from a pause longer than its leases stops those
+        // runs before it says anything to the master.
+        worker.stopRunsWithLapsedLeases();
+        List<Long> running = worker.runningRunIds();
+        List<Long> runIds = new ArrayList<>(running);
         runIds.addAll(reporter.pendingRunIds(nodeId));
+        // The master extends the leases no earlier than this, so the renewal counts from here, not
+        // from when the answer arrives (which may be long after, if this node was paused meanwhile).
+        Instant sent = worker.fence().clock().instant();
         HeartbeatResponse response;
         try {
             response = master.heartbeat(new HeartbeatRequest(nodeId, runIds));
@@ -66,8 +77,16 @@ public class HeartbeatSender extends NodeLoop {
             return;
         } catch (MasterException e) {
             log.warn("Heartbeat to the jm-job master failed: {}", e.getMessage());
+            worker.stopRunsWithLapsedLeases();
             return;
         }
-        response.cancelRunIds().forEach(worker::cancel);
+        Set<Long> cancel = new HashSet<>(response.cancelRunIds());
+        cancel.forEach(worker::cancel);
+        if (response.leaseMillis() != null) {
+            List<Long> renewed =
+                    running.stream().filter(runId -> !cancel.contains(runId)).toList();
+            worker.renewLeases(renewed, worker.fence().deadline(sent, response.leaseMillis()));
+        }
+        worker.stopRunsWithLapsedLeases();
     }
 }

@@ -42,6 +42,10 @@ public final class JmJobNodeBuilder {
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     /** Default: how long running jobs may finish at shutdown. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(20);
+    /** Default: how long before its lease ends a run that could not be renewed is cancelled. */
+    public static final Duration DEFAULT_LEASE_SAFETY_MARGIN = LeaseFence.DEFAULT_SAFETY_MARGIN;
+    /** Longest lease safety margin accepted. */
+    public static final Duration MAX_LEASE_SAFETY_MARGIN = Duration.ofMinutes(10);
     /** Default: most outcomes per report call. */
     public static final int DEFAULT_REPORT_BATCH_SIZE = 100;
     /** Default: how long a partial batch of outcomes waits for more. */
@@ -69,6 +73,7 @@ public final class JmJobNodeBuilder {
     private Duration pollWait = DEFAULT_POLL_WAIT;
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
     private Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
+    private Duration leaseSafetyMargin = DEFAULT_LEASE_SAFETY_MARGIN;
     private int reportBatchSize = DEFAULT_REPORT_BATCH_SIZE;
     private Duration reportFlushInterval = DEFAULT_REPORT_FLUSH_INTERVAL;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -170,6 +175,15 @@ public final class JmJobNodeBuilder {
         return this;
     }
 
+    /**
+     * How long before a run's lease ends the node cancels the run itself when no heartbeat renewed
+     * it (see {@code jm.job.client.lease-safety-margin}).
+     */
+    public JmJobNodeBuilder leaseSafetyMargin(Duration leaseSafetyMargin) {
+        this.leaseSafetyMargin = leaseSafetyMargin;
+        return this;
+    }
+
     /** How long running jobs may finish at shutdown before they are cancelled. */
     public JmJobNodeBuilder shutdownGracePeriod(Duration shutdownGracePeriod) {
         this.shutdownGracePeriod = shutdownGracePeriod;
@@ -197,7 +211,10 @@ public final class JmJobNodeBuilder {
         return this;
     }
 
-    /** The clock run durations and shutdown deadlines are measured with; default UTC system time. */
+    /**
+     * The clock run durations, shutdown deadlines and leases are measured with; default UTC system
+     * time.
+     */
     public JmJobNodeBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -221,7 +238,7 @@ public final class JmJobNodeBuilder {
                 workerThreads,
                 prefetch,
                 session.instance(),
-                clock);
+                new LeaseFence(clock, leaseSafetyMargin));
         TaskLoader loader = new TaskLoader(master, session, worker, pollWait, backoff());
         HeartbeatSender heartbeat = new HeartbeatSender(master, session, worker, reporter, heartbeatInterval);
         return new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGracePeriod);
@@ -253,6 +270,12 @@ public final class JmJobNodeBuilder {
                 "pollWait",
                 "between 0 and " + NodeApi.MAX_POLL_WAIT_MILLIS + " ms");
         require(positive(heartbeatInterval), "heartbeatInterval", "it must be positive");
+        require(
+                leaseSafetyMargin != null
+                        && positive(leaseSafetyMargin)
+                        && leaseSafetyMargin.compareTo(MAX_LEASE_SAFETY_MARGIN) <= 0,
+                "leaseSafetyMargin",
+                "it must be positive and at most " + MAX_LEASE_SAFETY_MARGIN.toMinutes() + " min");
         require(!shutdownGracePeriod.isNegative(), "shutdownGracePeriod", "it must not be negative");
         require(positive(connectTimeout) && positive(requestTimeout), "http", "timeouts must be positive");
     }

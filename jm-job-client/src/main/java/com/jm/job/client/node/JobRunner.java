@@ -79,8 +79,13 @@ final class JobRunner {
                     handlers.names());
             return new Verdict(RunResult.FAILED, message);
         }
-        // A run told to stop before it started never reaches its handler.
-        Verdict verdict = job.stopRequest() == null ? execute(handler.get(), job) : null;
+        // A run told to stop before it started, or whose lease lapsed while it waited (a poll
+        // answered while the node was paused), never reaches its handler.
+        boolean lapsed = job.stopIfLeaseLapsed();
+        Verdict verdict = !lapsed && job.stopRequest() == null ? execute(handler.get(), job) : null;
+        // A handler that returns after its lease lapsed did not hold the lease to the end: whatever
+        // it says, the run is not reported as succeeded.
+        job.stopIfLeaseLapsed();
         RunningJob.Stop stop = job.stopRequest();
         return stop != null ? new Verdict(stop.result(), stop.message()) : verdict;
     }

@@ -3,10 +3,18 @@ package com.jm.job.client.node;
 import com.jm.job.client.JobContext;
 import com.jm.job.common.protocol.RunResult;
 import com.jm.job.common.protocol.TaskAssignment;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One run on the worker pool: its context, its thread while it runs, and why it was stopped. */
+/**
+ * One run on the worker pool: its context, its lease's deadline, its thread while it runs, and why
+ * it was stopped.
+ */
 final class RunningJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningJob.class);
 
     /** Why a run was told to stop: cancelled, past its time limit, or the node shutting down. */
     record Stop(RunResult result, String message) {}
@@ -14,15 +22,29 @@ final class RunningJob {
     private final long nodeId;
     private final TaskAssignment task;
     private final JobContext context;
+    private final LeaseFence fence;
     private final AtomicReference<Stop> stop = new AtomicReference<>();
+    private final AtomicReference<Instant> leaseDeadline;
     private Thread thread;
     private boolean finished;
 
-    RunningJob(long nodeId, TaskAssignment task) {
+    /**
+     * @param fence decides when the lease has lapsed
+     * @param leaseDeadline when the lease granted by the claim ends, on the node's clock
+     */
+    RunningJob(long nodeId, TaskAssignment task, LeaseFence fence, Instant leaseDeadline) {
         this.nodeId = nodeId;
         this.task = task;
+        this.fence = fence;
+        this.leaseDeadline = new AtomicReference<>(leaseDeadline);
         this.context = new JobContext(
-                task.taskId(), task.runId(), task.taskName(), task.params(), task.attempt(), () -> stop.get() != null);
+                task.taskId(),
+                task.runId(),
+                task.taskName(),
+                task.params(),
+                task.attempt(),
+                () -> stopIfLeaseLapsed() || stop.get() != null,
+                this.leaseDeadline::get);
     }
 
     long nodeId() {
@@ -39,6 +61,41 @@ final class RunningJob {
 
     JobContext context() {
         return context;
+    }
+
+    Instant leaseDeadline() {
+        return leaseDeadline.get();
+    }
+
+    /**
+     * Moves the lease's deadline forward; an older renewal answered late never moves it back, and a
+     * lease that has lapsed is never revived (the run is stopped instead).
+     */
+    void renewLease(Instant deadline) {
+        if (stopIfLeaseLapsed()) {
+            return;
+        }
+        leaseDeadline.accumulateAndGet(deadline, (current, renewed) -> renewed.isAfter(current) ? renewed : current);
+    }
+
+    /**
+     * Stops the run if its lease is past deadline − safety margin by the node's clock: from then on
+     * the master may hand the run to another node, so this one must not act on it any more.
+     *
+     * @return {@code true} when the lease has lapsed (whether this call or an earlier one stopped it)
+     */
+    boolean stopIfLeaseLapsed() {
+        Instant deadline = leaseDeadline.get();
+        if (!fence.lapsed(deadline)) {
+            return false;
+        }
+        String message = "cancelled by the node: its lease could not be renewed (it ends at " + deadline
+                + " by the node's clock, safety margin "
+                + fence.effectiveMargin().toMillis() + " ms)";
+        if (requestStop(RunResult.CANCELLED, message)) {
+            log.warn("Run {} of task '{}' {}", task.runId(), task.taskName(), message);
+        }
+        return true;
     }
 
     /** Why the run was stopped, or {@code null} while nobody asked it to stop. */

@@ -4,8 +4,10 @@ import com.jm.job.client.master.MasterClient;
 import com.jm.job.client.master.MasterException;
 import com.jm.job.client.master.UnknownNodeException;
 import com.jm.job.common.protocol.PollRequest;
+import com.jm.job.common.protocol.PollResponse;
 import com.jm.job.common.protocol.TaskAssignment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -78,10 +80,15 @@ public class TaskLoader extends NodeLoop {
     }
 
     private void poll(long nodeId, int wanted) throws InterruptedException {
+        // The claim happened no earlier than this plus the time the master says it held the poll.
+        Instant sent = worker.fence().clock().instant();
         List<TaskAssignment> tasks;
+        Instant leaseDeadline;
         try {
-            tasks = master.poll(new PollRequest(nodeId, wanted, pollWait.toMillis()))
-                    .tasks();
+            PollResponse response = master.poll(new PollRequest(nodeId, wanted, pollWait.toMillis()));
+            tasks = response.tasks();
+            long held = response.heldMillis() == null ? 0 : response.heldMillis();
+            leaseDeadline = worker.fence().deadline(sent.plusMillis(held), response.leaseMillis());
             backoff.reset();
         } catch (UnknownNodeException e) {
             session.forget(e.nodeId());
@@ -94,7 +101,7 @@ public class TaskLoader extends NodeLoop {
         }
         for (TaskAssignment task : tasks) {
             log.debug("Starting run {} of task '{}' ({})", task.runId(), task.taskName(), task.beanName());
-            worker.submit(nodeId, task);
+            worker.submit(nodeId, task, leaseDeadline);
         }
     }
 }

@@ -4,9 +4,10 @@ import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.common.protocol.RunResult;
 import com.jm.job.common.protocol.TaskAssignment;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,11 @@ public class Worker {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     /** How long runs still going after the grace period get to honour their cancellation. */
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+    /**
+     * Longest wait between two lease checks of a run: its check is due at its fence point, but a
+     * clock that jumps (a frozen VM, a test's clock) is only noticed when the check runs.
+     */
+    private static final Duration MAX_LEASE_CHECK_DELAY = Duration.ofSeconds(1);
 
     private final OutcomeReporter reporter;
     private final String nodeName;
@@ -44,6 +50,7 @@ public class Worker {
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService timer;
     private final JobRunner runner;
+    private final LeaseFence fence;
 
     /**
      * @param handlers where runs find their handler
@@ -51,7 +58,7 @@ public class Worker {
      * @param threads how many runs may execute at once
      * @param prefetch how many claimed runs may wait for a thread (0: none)
      * @param nodeName the node's name in messages, for example {@code host:pid}
-     * @param clock measures how long runs take
+     * @param fence the node's clock (run durations, leases) and when a lease counts as lapsed
      */
     public Worker(
             JobHandlerRegistry handlers,
@@ -59,7 +66,7 @@ public class Worker {
             int threads,
             int prefetch,
             String nodeName,
-            Clock clock) {
+            LeaseFence fence) {
         this.reporter = reporter;
         this.nodeName = nodeName;
         this.slots = new Semaphore(threads + prefetch);
@@ -74,7 +81,13 @@ public class Worker {
                 new NamedThreadFactory("jm-job-worker-"));
         this.pool.allowCoreThreadTimeOut(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("jm-job-timeout-"));
-        this.runner = new JobRunner(handlers, nodeName, clock, timer);
+        this.fence = fence;
+        this.runner = new JobRunner(handlers, nodeName, fence.clock(), timer);
+    }
+
+    /** The clock leases are measured with, and the safety margin. */
+    public LeaseFence fence() {
+        return fence;
     }
 
     /** How many more runs the pool can take now. */
@@ -107,21 +120,34 @@ public class Worker {
     }
 
     /**
-     * Starts a claimed run on a free slot.
+     * Starts a claimed run on a free slot, with a lease that never lapses by time (a master that does
+     * not say how long leases last).
      *
      * @param nodeId the node id the run was claimed under
      */
     public void submit(long nodeId, TaskAssignment task) {
+        submit(nodeId, task, Instant.MAX);
+    }
+
+    /**
+     * Starts a claimed run on a free slot.
+     *
+     * @param nodeId the node id the run was claimed under
+     * @param leaseDeadline when the lease the claim granted ends, on the node's clock; a run whose
+     *     lease has lapsed by the time it would start never reaches its handler
+     */
+    public void submit(long nodeId, TaskAssignment task, Instant leaseDeadline) {
         if (!slots.tryAcquire()) {
             // Only a master that hands out more than the poll asked for gets here.
             String message = "node " + nodeName + " has no free worker slot; the master sent more tasks than asked";
             reporter.report(nodeId, new RunOutcome(task.runId(), RunResult.FAILED, message, 0));
             return;
         }
-        RunningJob job = new RunningJob(nodeId, task);
+        RunningJob job = new RunningJob(nodeId, task, fence, leaseDeadline);
         running.put(task.runId(), job);
         try {
             pool.execute(new QueuedRun(job));
+            scheduleLeaseCheck(job);
         } catch (RejectedExecutionException e) {
             release(job);
             String message = "node " + nodeName + " is shutting down; the run did not start";
@@ -145,6 +171,38 @@ public class Worker {
                 runId,
                 job.task().taskName());
         return true;
+    }
+
+    /**
+     * Moves the lease deadline of these runs (those still here) forward: the master renewed them.
+     *
+     * @param deadline the renewed leases' end on the node's clock
+     */
+    public void renewLeases(Collection<Long> runIds, Instant deadline) {
+        for (Long runId : runIds) {
+            RunningJob job = running.get(runId);
+            if (job != null) {
+                job.renewLease(deadline);
+            }
+        }
+    }
+
+    /**
+     * Cancels every run whose lease is past deadline − safety margin by the node's clock. Runs are
+     * also checked at their fence point, by their handler's {@code isCancelled()}, before they
+     * start and when their handler returns; this is for the heartbeat, which checks before it
+     * speaks to the master, so a node woken from a pause stops those runs first.
+     *
+     * @return how many runs here have a lapsed lease
+     */
+    public int stopRunsWithLapsedLeases() {
+        int lapsed = 0;
+        for (RunningJob job : running.values()) {
+            if (job.stopIfLeaseLapsed()) {
+                lapsed++;
+            }
+        }
+        return lapsed;
     }
 
     /**
@@ -192,6 +250,25 @@ public class Worker {
             reporter.report(job.nodeId(), runner.run(job));
         } finally {
             release(job);
+        }
+    }
+
+    /**
+     * Checks the run's lease at its fence point (or sooner, see {@link #MAX_LEASE_CHECK_DELAY}), and
+     * again after that while the run is here and its lease was renewed meanwhile.
+     */
+    private void scheduleLeaseCheck(RunningJob job) {
+        if (running.get(job.runId()) != job || job.stopIfLeaseLapsed()) {
+            return;
+        }
+        Duration delay = fence.untilFence(job.leaseDeadline());
+        if (delay.compareTo(MAX_LEASE_CHECK_DELAY) > 0) {
+            delay = MAX_LEASE_CHECK_DELAY;
+        }
+        try {
+            timer.schedule(() -> scheduleLeaseCheck(job), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The node is past its grace period and cancels every run anyway.
         }
     }
 

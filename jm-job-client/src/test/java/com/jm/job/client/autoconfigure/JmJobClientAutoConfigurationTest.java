@@ -66,6 +66,7 @@ class JmJobClientAutoConfigurationTest {
             assertThat(properties.getPollWait()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(properties.getLeaseSafetyMargin()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.getReport().getBatchSize()).isEqualTo(100);
             assertThat(properties.getReport().getFlushInterval()).isEqualTo(Duration.ofMillis(10));
             assertThat(properties.getHttp().getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
@@ -84,6 +85,8 @@ class JmJobClientAutoConfigurationTest {
                 .isEqualTo(JmJobNodeBuilder.DEFAULT_HEARTBEAT_INTERVAL);
         assertThat(JmJobClientProperties.DEFAULT_SHUTDOWN_GRACE_PERIOD)
                 .isEqualTo(JmJobNodeBuilder.DEFAULT_SHUTDOWN_GRACE_PERIOD);
+        assertThat(JmJobClientProperties.DEFAULT_LEASE_SAFETY_MARGIN)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_LEASE_SAFETY_MARGIN);
         assertThat(JmJobClientProperties.Report.DEFAULT_BATCH_SIZE)
                 .isEqualTo(JmJobNodeBuilder.DEFAULT_REPORT_BATCH_SIZE);
         assertThat(JmJobClientProperties.Report.DEFAULT_FLUSH_INTERVAL)
@@ -181,6 +184,10 @@ class JmJobClientAutoConfigurationTest {
         assertStartUpFailsNaming(runner.withPropertyValues("jm.job.client.poll-wait=3m"), "poll-wait");
         assertStartUpFailsNaming(
                 runner.withPropertyValues("jm.job.client.heartbeat-interval=0s"), "heartbeat-interval");
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.lease-safety-margin=0s"), "lease-safety-margin");
+        assertStartUpFailsNaming(
+                runner.withPropertyValues("jm.job.client.lease-safety-margin=11m"), "lease-safety-margin");
         assertStartUpFailsNaming(
                 runner.withPropertyValues("jm.job.client.report.batch-size=1001"), "report.batch-size");
         assertStartUpFailsNaming(

@@ -32,7 +32,8 @@ class WorkerTest {
     private final MapJobHandlerRegistry handlers = new MapJobHandlerRegistry();
     private final OutcomeReporter reporter = new OutcomeReporter(
             master, 10, Duration.ofMillis(5), new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), clock);
-    private final Worker worker = new Worker(handlers, reporter, 2, 0, "node-a:1", clock);
+    private final Worker worker =
+            new Worker(handlers, reporter, 2, 0, "node-a:1", new LeaseFence(clock, LeaseFence.DEFAULT_SAFETY_MARGIN));
 
     @BeforeEach
     void startReporter() {
@@ -223,7 +224,8 @@ class WorkerTest {
     @Test
     void atShutdownPrefetchedRunsThatHaveNotStartedAreHandedBackAtOnceWhileRunningOnesFinish()
             throws InterruptedException {
-        Worker prefetching = new Worker(handlers, reporter, 1, 2, "node-a:1", clock);
+        Worker prefetching = new Worker(
+                handlers, reporter, 1, 2, "node-a:1", new LeaseFence(clock, LeaseFence.DEFAULT_SAFETY_MARGIN));
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();

@@ -63,6 +63,11 @@ public class FakeMaster implements MasterClient {
     private volatile boolean unreachable;
     private volatile boolean finishChecksNode;
     private volatile Predicate<RunOutcome> acknowledges = outcome -> true;
+    private volatile Long leaseMillis = 25_000L;
+    private volatile long heldMillis;
+    private volatile Runnable onClaim = () -> {};
+    /** Heartbeats the node tried to send, including those that found the master unreachable. */
+    public final AtomicInteger heartbeatAttempts = new AtomicInteger();
 
     public void enqueue(TaskAssignment... tasks) {
         lock.lock();
@@ -109,6 +114,21 @@ public class FakeMaster implements MasterClient {
     /** Forgets every node, as after a node was removed for missing heartbeats. */
     public void forgetNodes() {
         knownNodes.clear();
+    }
+
+    /** The lease length poll and heartbeat answers name; {@code null}: answers do not say. */
+    public void leaseMillis(Long leaseMillis) {
+        this.leaseMillis = leaseMillis;
+    }
+
+    /** How long poll answers say the poll was held before the claim, as if the node was paused meanwhile. */
+    public void heldMillis(long heldMillis) {
+        this.heldMillis = heldMillis;
+    }
+
+    /** Runs whenever a poll claims tasks, before it answers (a test pausing the node's clock, say). */
+    public void onClaim(Runnable action) {
+        this.onClaim = action;
     }
 
     /** The next heartbeat answer asks the node to cancel this run. */
@@ -161,7 +181,10 @@ public class FakeMaster implements MasterClient {
             while (!queue.isEmpty() && claimed.size() < request.maxTasks()) {
                 claimed.add(queue.poll());
             }
-            return new PollResponse(claimed);
+            if (!claimed.isEmpty()) {
+                onClaim.run();
+            }
+            return new PollResponse(claimed, leaseMillis, heldMillis);
         } finally {
             lock.unlock();
         }
@@ -169,13 +192,14 @@ public class FakeMaster implements MasterClient {
 
     @Override
     public HeartbeatResponse heartbeat(HeartbeatRequest request) {
+        heartbeatAttempts.incrementAndGet();
         checkReachable();
         checkKnown(request.nodeId());
         calls.add("heartbeat");
         heartbeats.add(request);
         List<Long> cancel =
                 request.runIds().stream().filter(cancelRunIds::contains).toList();
-        return new HeartbeatResponse(cancel);
+        return new HeartbeatResponse(cancel, leaseMillis);
     }
 
     @Override

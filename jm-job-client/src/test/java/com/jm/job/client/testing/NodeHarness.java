@@ -3,6 +3,7 @@ package com.jm.job.client.testing;
 import com.jm.job.client.node.Backoff;
 import com.jm.job.client.node.HeartbeatSender;
 import com.jm.job.client.node.JmJobNode;
+import com.jm.job.client.node.LeaseFence;
 import com.jm.job.client.node.NodeSession;
 import com.jm.job.client.node.OutcomeReporter;
 import com.jm.job.client.node.TaskLoader;
@@ -32,7 +33,15 @@ public class NodeHarness {
 
     /** A node with 2 worker threads and {@code prefetch} further slots for claimed runs waiting for one. */
     public NodeHarness(Duration pollWait, Duration shutdownGrace, int prefetch) {
-        worker = new Worker(handlers, reporter, 2, prefetch, INSTANCE, Clock.systemUTC());
+        this(pollWait, shutdownGrace, prefetch, new LeaseFence(Clock.systemUTC(), LeaseFence.DEFAULT_SAFETY_MARGIN));
+    }
+
+    /**
+     * A node with 2 worker threads whose runs' durations and leases are measured with the fence's
+     * clock (a {@link MutableClock}, say) and fenced with its margin.
+     */
+    public NodeHarness(Duration pollWait, Duration shutdownGrace, int prefetch, LeaseFence fence) {
+        worker = new Worker(handlers, reporter, 2, prefetch, INSTANCE, fence);
         heartbeat = new HeartbeatSender(master, session, worker, reporter, Duration.ofMillis(50));
         loader = new TaskLoader(master, session, worker, pollWait, backoff());
         node = new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGrace);

@@ -1,6 +1,7 @@
 package com.jm.job.master.dispatch;
 
 import com.jm.job.common.protocol.PollResponse;
+import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.events.PendingSignals;
 import com.jm.job.master.node.NodeDirectory;
@@ -22,6 +23,7 @@ public class Dispatcher {
     private final PendingSignals signals;
     private final Clock clock;
     private final Duration maxWait;
+    private final long leaseMillis;
 
     Dispatcher(
             WorkFinder finder,
@@ -34,25 +36,30 @@ public class Dispatcher {
         this.signals = signals;
         this.clock = clock;
         this.maxWait = properties.getMaxPollWait();
+        this.leaseMillis = properties.getLease().toMillis();
     }
 
     public PollResponse poll(long nodeId, int maxTasks, Duration wait) throws InterruptedException {
         // This master's clock only measures the wait: a length of time, never a time to compare.
-        long deadline = clock.millis() + (wait.compareTo(maxWait) > 0 ? maxWait : wait).toMillis();
+        long arrived = clock.millis();
+        long deadline = arrived + (wait.compareTo(maxWait) > 0 ? maxWait : wait).toMillis();
         long groupId = directory.require(nodeId).getGroupId();
         while (true) {
             if (!signals.isRunning()) {
                 // Shutting down: claim nothing more, so no run is handed out on a closing connection.
-                return new PollResponse(List.of());
+                return answer(List.of(), 0);
             }
+            // Read before the claim starts, so that the node's estimate of the lease (its send time
+            // plus this) never ends later than the lease the claim grants.
+            long held = clock.millis() - arrived;
             long generation = signals.generation(groupId);
             WorkFinder.Look look = finder.look(nodeId, groupId, maxTasks);
             if (!look.claimed().isEmpty()) {
-                return new PollResponse(look.claimed());
+                return answer(look.claimed(), held);
             }
             long left = deadline - clock.millis();
             if (left <= 0) {
-                return new PollResponse(List.of());
+                return answer(List.of(), held);
             }
             Duration sleep = Duration.ofMillis(left);
             if (look.recheck() != null && look.recheck().compareTo(sleep) < 0) {
@@ -60,5 +67,9 @@ public class Dispatcher {
             }
             signals.await(groupId, generation, sleep);
         }
+    }
+
+    private PollResponse answer(List<TaskAssignment> tasks, long held) {
+        return new PollResponse(tasks, leaseMillis, Math.max(0, held));
     }
 }

@@ -26,6 +26,11 @@ public class Leases {
         this.lease = properties.getLease();
     }
 
+    /** How long a lease lasts from its grant or last extension; nodes are told it in their answers. */
+    public Duration length() {
+        return lease;
+    }
+
     /**
      * Grants the node a lease on each claimed task (locked by the caller) and points the task at
      * its run; answers how many tasks moved.

@@ -75,16 +75,17 @@ public class NodeRegistry {
         if (nodes.touch(nodeId) == 0) {
             throw new UnknownNodeException(nodeId);
         }
+        long leaseMillis = leases.length().toMillis();
         if (runIds.isEmpty()) {
-            return new HeartbeatResponse(List.of());
+            return new HeartbeatResponse(List.of(), leaseMillis);
         }
         List<Long> taskIds = runs.ownTaskIds(nodeId, runIds);
         if (taskIds.isEmpty()) {
-            return new HeartbeatResponse(runIds);
+            return new HeartbeatResponse(runIds, leaseMillis);
         }
         Set<Long> live = leases.extend(nodeId, taskIds, runIds);
         return new HeartbeatResponse(
-                runIds.stream().filter(id -> !live.contains(id)).toList());
+                runIds.stream().filter(id -> !live.contains(id)).toList(), leaseMillis);
     }
 
     @Transactional

@@ -274,6 +274,31 @@ class NodeProtocolTest extends RegisteredNodeTest {
     }
 
     @Test
+    void pollAndHeartbeatAnswersCarryTheLeaseLengthAndHowLongThePollWasHeld() throws Exception {
+        // Nothing due: the poll is held for its whole wait and says so.
+        JsonNode idle = json.readTree(call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 300))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(idle.get("tasks")).isEmpty();
+        assertThat(idle.get("leaseMillis").asLong()).isEqualTo(25_000L);
+        assertThat(idle.get("heldMillis").asLong()).isBetween(300L, 10_000L);
+
+        task("t", 0, 0);
+        call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 0))
+                .andExpect(jsonPath("$.tasks.length()").value(1))
+                .andExpect(jsonPath("$.leaseMillis").value(25_000))
+                .andExpect(jsonPath("$.heldMillis").value(0));
+        long runId = jdbc.queryForObject("SELECT MAX(id) FROM jm_task_run", Long.class);
+
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of(runId)))
+                .andExpect(jsonPath("$.cancelRunIds.length()").value(0))
+                .andExpect(jsonPath("$.leaseMillis").value(25_000));
+        call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of()))
+                .andExpect(jsonPath("$.leaseMillis").value(25_000));
+    }
+
+    @Test
     void heartbeatsExtendLeasesAndAskToCancelRunsOfDisabledTasks() throws Exception {
         long id = task("t", 0, 0);
         long runId = claimOne();
