@@ -25,6 +25,19 @@ class NodeSessionAdvice extends RequestBodyAdviceAdapter {
     /** Looked up on use: web slices that test other controllers load every advice, not the node package. */
     private final ObjectProvider<NodeDirectory> directory;
 
+    /** Looked up once per body type, not on every call of the hot node API. */
+    private final ClassValue<Optional<RecordComponent>> nodeIds = new ClassValue<>() {
+        @Override
+        protected Optional<RecordComponent> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return Optional.empty();
+            }
+            return Arrays.stream(type.getRecordComponents())
+                    .filter(c -> c.getName().equals("nodeId") && c.getType() == long.class)
+                    .findFirst();
+        }
+    };
+
     NodeSessionAdvice(ObjectProvider<NodeDirectory> directory) {
         this.directory = directory;
     }
@@ -59,12 +72,7 @@ class NodeSessionAdvice extends RequestBodyAdviceAdapter {
         return body;
     }
 
-    private static Optional<RecordComponent> nodeIdOf(Class<?> type) {
-        if (!type.isRecord()) {
-            return Optional.empty();
-        }
-        return Arrays.stream(type.getRecordComponents())
-                .filter(c -> c.getName().equals("nodeId") && c.getType() == long.class)
-                .findFirst();
+    private Optional<RecordComponent> nodeIdOf(Class<?> type) {
+        return nodeIds.get(type);
     }
 }
