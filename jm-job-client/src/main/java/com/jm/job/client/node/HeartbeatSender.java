@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * answer, moves the others' lease deadlines forward, and cancels the runs whose lease has lapsed by
  * the node's clock (heartbeats failing, or the node was paused) before it speaks to the master. Heartbeats go on while the node drains at shutdown, so finishing runs keep their leases.
  * Finished runs whose outcome the master has not acknowledged yet are listed too: they stay the
- * node's until the report lands, and must not be declared lost while it is being retried.
+ * node's until the report lands, and must not be declared lost while it is being retried. A failed
+ * heartbeat is tried again soon (from a tenth of the interval, doubling up to the interval), not
+ * after a whole interval, so one lost heartbeat does not let a lease run down to its fencing point.
  */
 public class HeartbeatSender extends NodeLoop {
 
@@ -32,6 +34,7 @@ public class HeartbeatSender extends NodeLoop {
     private final Worker worker;
     private final OutcomeReporter reporter;
     private final Duration interval;
+    private final Backoff retry;
 
     /**
      * @param master where heartbeats go
@@ -48,18 +51,30 @@ public class HeartbeatSender extends NodeLoop {
         this.worker = worker;
         this.reporter = reporter;
         this.interval = interval;
+        this.retry = new Backoff(firstRetry(interval), interval);
+    }
+
+    /** A tenth of the interval, at least 100 ms, at most the interval itself. */
+    static Duration firstRetry(Duration interval) {
+        Duration tenth = interval.dividedBy(10);
+        Duration floor = Duration.ofMillis(100);
+        Duration first = tenth.compareTo(floor) < 0 ? floor : tenth;
+        return first.compareTo(interval) > 0 ? interval : first;
     }
 
     @Override
     protected void runOnce() throws InterruptedException {
         OptionalLong nodeId = session.nodeId();
-        if (nodeId.isPresent()) {
-            beat(nodeId.getAsLong());
+        if (nodeId.isPresent() && !beat(nodeId.getAsLong())) {
+            pause(retry.next());
+            return;
         }
+        retry.reset();
         pause(interval);
     }
 
-    private void beat(long nodeId) throws InterruptedException {
+    /** One heartbeat; answers whether the master took it. */
+    private boolean beat(long nodeId) throws InterruptedException {
         // First the node's own clock: a node woken from a pause longer than its leases stops those
         // runs before it says anything to the master.
         worker.stopRunsWithLapsedLeases();
@@ -74,11 +89,11 @@ public class HeartbeatSender extends NodeLoop {
             response = master.heartbeat(new HeartbeatRequest(nodeId, runIds));
         } catch (UnknownNodeException e) {
             session.forget(e.nodeId());
-            return;
+            return true; // nothing to retry: the node registers again and starts over
         } catch (MasterException e) {
             log.warn("Heartbeat to the jm-job master failed: {}", e.getMessage());
             worker.stopRunsWithLapsedLeases();
-            return;
+            return false;
         }
         Set<Long> cancel = new HashSet<>(response.cancelRunIds());
         cancel.forEach(worker::cancel);
@@ -88,5 +103,6 @@ public class HeartbeatSender extends NodeLoop {
             worker.renewLeases(renewed, worker.fence().deadline(sent, response.leaseMillis()));
         }
         worker.stopRunsWithLapsedLeases();
+        return true;
     }
 }

@@ -83,4 +83,30 @@ class HeartbeatSenderTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> node.master.registrations.size() == 2);
         node.node.stop();
     }
+
+    /**
+     * A failed heartbeat is tried again within a fraction of the interval: with a 5 s interval, three
+     * attempts come in well under the 10 s that one attempt per interval would take.
+     */
+    @Test
+    void aFailedHeartbeatIsTriedAgainSoonNotAfterAWholeInterval() throws Exception {
+        node.session.register();
+        HeartbeatSender slow =
+                new HeartbeatSender(node.master, node.session, node.worker, node.reporter, Duration.ofSeconds(5));
+        node.master.setUnreachable(true);
+        int before = node.master.heartbeatAttempts.get();
+        slow.start();
+        try {
+            await().atMost(Duration.ofMillis(4500)).until(() -> node.master.heartbeatAttempts.get() >= before + 3);
+        } finally {
+            slow.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void theFirstRetryIsATenthOfTheIntervalWithinBounds() {
+        assertThat(HeartbeatSender.firstRetry(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(HeartbeatSender.firstRetry(Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(100));
+        assertThat(HeartbeatSender.firstRetry(Duration.ofMillis(50))).isEqualTo(Duration.ofMillis(50));
+    }
 }
