@@ -59,13 +59,22 @@ class ChildRules {
         }
     }
 
-    /** Replaces the task's children with {@code childIds}. */
-    void store(long taskId, List<Long> childIds) {
-        children.deleteChildren(taskId);
+    /** Gives a task created just now its children (it has no edges yet and its flag is 0). */
+    void add(long taskId, List<Long> childIds) {
         if (!childIds.isEmpty()) {
             children.insertChildren(taskId, childIds);
+            children.markHasChildren(taskId, true);
         }
-        children.markHasChildren(taskId, !childIds.isEmpty());
+    }
+
+    /** Replaces the task's children with {@code childIds}. */
+    void replace(long taskId, List<Long> childIds) {
+        children.deleteChildren(taskId);
+        if (childIds.isEmpty()) {
+            children.markHasChildren(taskId, false);
+        } else {
+            add(taskId, childIds);
+        }
     }
 
     /** Fills each task's {@code childTaskIds} (one query for all of them). */

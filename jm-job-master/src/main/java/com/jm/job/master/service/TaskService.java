@@ -70,7 +70,7 @@ public class TaskService {
             // The group went away between the check and the insert (foreign key).
             throw new InvalidFieldException("groupId", "no group with id " + groupId);
         }
-        childRules.store(task.getId(), definition.childTaskIds());
+        childRules.add(task.getId(), definition.childTaskIds());
         return signalled(tasks.findById(task.getId()));
     }
 
@@ -96,7 +96,7 @@ public class TaskService {
         apply(definition, task);
         childRules.check(id, definition.childTaskIds());
         if (tasks.update(task, expectedVersion) == 1) {
-            childRules.store(id, definition.childTaskIds());
+            childRules.replace(id, definition.childTaskIds());
             return signalled(tasks.findById(id));
         }
         TaskRecord current = require(id);
