@@ -38,6 +38,26 @@ public class TaskRecord {
     /** Whether params are stored encrypted (and shown masked). */
     private boolean paramsSensitive;
 
+    /** One run per fire (or per shard), or one per node of the group. */
+    private RunMode runMode = RunMode.SINGLE;
+    /** Runs per fire of a {@link RunMode#SINGLE} task: more than one makes it sharded. */
+    private int shards = 1;
+    /** Per-shard parameters as a JSON array of strings, or null. */
+    private String shardParams;
+    /** The same, read (filled by the service, not a column). */
+    private List<String> shardParamValues = List.of();
+    /** Tags a node must all have to run the task, in {@link Tags}' stored form; null for any node. */
+    private String tags;
+
+    private OverlapPolicy overlapPolicy = OverlapPolicy.SKIP;
+    private int maxConcurrentFires = 1;
+
+    /** On a unit row (one run of a multi-run fire): the task it is a run of; null on tasks. */
+    private Long unitOf;
+
+    private Integer shardIndex;
+    private Integer shardTotal;
+
     private LocalDateTime nextFireTime;
     private Trigger pendingCause;
     private int maxRetries;

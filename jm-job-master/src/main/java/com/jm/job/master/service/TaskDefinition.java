@@ -1,5 +1,7 @@
 package com.jm.job.master.service;
 
+import com.jm.job.master.domain.OverlapPolicy;
+import com.jm.job.master.domain.RunMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.List;
  * @param paramsSensitive whether params are stored encrypted and shown masked
  * @param priority {@link com.jm.job.master.domain.TaskPriority#MIN} to {@link
  *     com.jm.job.master.domain.TaskPriority#MAX}: higher is claimed first within the group
+ * @param execution how many runs a fire has, on which nodes, and what overlapping fires do
  */
 public record TaskDefinition(
         String name,
@@ -38,4 +41,29 @@ public record TaskDefinition(
         Integer timeoutSeconds,
         List<Long> childTaskIds,
         boolean paramsSensitive,
-        int priority) {}
+        int priority,
+        Execution execution) {
+
+    /**
+     * How a task's fires run.
+     *
+     * @param mode one run per fire (per shard), or one per node of the group
+     * @param shards runs per fire of a {@link RunMode#SINGLE} task, 1 for an ordinary one
+     * @param shardParams a parameter per shard index, or empty for none
+     * @param tags tags a node must all have to run the task (empty: any node)
+     * @param overlap what a slot due while a fire runs does
+     * @param maxConcurrentFires how many fires may run at once under {@link OverlapPolicy#PARALLEL}
+     */
+    public record Execution(
+            RunMode mode,
+            int shards,
+            List<String> shardParams,
+            List<String> tags,
+            OverlapPolicy overlap,
+            int maxConcurrentFires) {
+
+        /** An ordinary task's: one run per fire on any node, overlapping slots skipped. */
+        public static final Execution DEFAULT =
+                new Execution(RunMode.SINGLE, 1, List.of(), List.of(), OverlapPolicy.SKIP, 1);
+    }
+}

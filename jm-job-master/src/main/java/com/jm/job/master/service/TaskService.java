@@ -28,6 +28,7 @@ public class TaskService {
     private final ChildRules childRules;
     private final PendingChanges changes;
     private final ParamsRules paramsRules;
+    private final ExecutionRules executionRules;
 
     public TaskService(
             TaskMapper tasks,
@@ -35,7 +36,9 @@ public class TaskService {
             ScheduleRules scheduleRules,
             ChildRules childRules,
             ParamsRules paramsRules,
+            ExecutionRules executionRules,
             PendingChanges changes) {
+        this.executionRules = executionRules;
         this.tasks = tasks;
         this.groups = groups;
         this.scheduleRules = scheduleRules;
@@ -76,16 +79,13 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public TaskRecord get(long id) {
-        return childRules.fill(List.of(require(id))).get(0);
+        return filled(List.of(require(id))).get(0);
     }
 
     @Transactional(readOnly = true)
     public Page<TaskRecord> list(TaskFilter filter, PageRequest page) {
         return new Page<>(
-                childRules.fill(tasks.list(filter, page.offset(), page.size())),
-                page.page(),
-                page.size(),
-                tasks.count(filter));
+                filled(tasks.list(filter, page.offset(), page.size())), page.page(), page.size(), tasks.count(filter));
     }
 
     /** Changes a task's definition; refused while it runs or when {@code expectedVersion} is stale. */
@@ -117,7 +117,7 @@ public class TaskService {
         tasks.setDisabled(id, true);
         TaskRecord task = require(id);
         changes.notPending(task.getGroupId(), id);
-        return task;
+        return filled(List.of(task)).get(0);
     }
 
     /** Puts a disabled task back; idempotent. */
@@ -172,6 +172,7 @@ public class TaskService {
     private void apply(TaskDefinition definition, TaskRecord task) {
         scheduleRules.apply(definition, task);
         paramsRules.apply(definition, task);
+        executionRules.apply(definition, task);
         task.setName(definition.name());
         task.setBeanName(definition.beanName());
         task.setRetry(definition.retry());
@@ -191,7 +192,13 @@ public class TaskService {
         if (task.getNextFireTime() != null && task.getStatus() == TaskStatus.NOT_STARTED) {
             changes.scheduleChanged();
         }
-        return childRules.fill(List.of(task)).get(0);
+        return filled(List.of(task)).get(0);
+    }
+
+    /** The tasks with what is not a column of their row: their children and shard parameters. */
+    private List<TaskRecord> filled(List<TaskRecord> records) {
+        records.forEach(t -> t.setShardParamValues(executionRules.shardParams(t)));
+        return childRules.fill(records);
     }
 
     private TaskRecord require(long id) {

@@ -1,5 +1,8 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.domain.OverlapPolicy;
+import com.jm.job.master.domain.RunMode;
+import com.jm.job.master.domain.Tags;
 import com.jm.job.master.domain.TaskPriority;
 import com.jm.job.master.service.TaskDefinition;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,6 +36,12 @@ import java.util.List;
  * @param paramsSensitive store params encrypted and show them masked (needs a configured key)
  * @param priority 0 to 9 (default 0): within the group, due tasks of a higher priority are claimed
  *     first, then by due time
+ * @param mode SINGLE (default) or BROADCAST
+ * @param shards runs per fire of a SINGLE task (default 1)
+ * @param shardParams a parameter per shard index
+ * @param tags tags a node must all have to run the task
+ * @param overlap what a slot due while a fire runs does: SKIP (default), QUEUE or PARALLEL
+ * @param maxConcurrentFires fires at once under PARALLEL (default 1)
  */
 public record TaskRequest(
         @Schema(description = "display name, any text", example = "send invoices") @NotBlank @Size(max = 128)
@@ -90,7 +99,38 @@ public record TaskRequest(
                         example = "0")
                 @Min(value = TaskPriority.MIN, message = PRIORITY_MESSAGE)
                 @Max(value = TaskPriority.MAX, message = PRIORITY_MESSAGE)
-                Integer priority) {
+                Integer priority,
+        @Schema(
+                        description =
+                                "SINGLE (default): one run per fire, or one per shard; BROADCAST: one run on every enabled, online node of the group (with the task's tags)",
+                        example = "SINGLE")
+                @Pattern(regexp = MODE, message = MODE_MESSAGE)
+                String mode,
+        @Schema(
+                        description =
+                                "runs per fire of a SINGLE task, 1 (default) to 10000, spread over the group's nodes",
+                        example = "1")
+                @Min(value = 1, message = SHARDS_MESSAGE)
+                @Max(value = MAX_SHARDS, message = SHARDS_MESSAGE)
+                Integer shards,
+        @Schema(
+                        description = "a parameter per shard index (as many as shards), handed to that shard's run",
+                        example = "[\"a-m\", \"n-z\"]")
+                @Size(max = MAX_SHARDS)
+                List<@NotNull @Size(max = MAX_SHARD_PARAM) String> shardParams,
+        @Schema(description = "tags a node must all have to run the task (at most 16)", example = "[\"gpu\"]")
+                @Size(max = MAX_TAGS)
+                List<@NotNull @Pattern(regexp = Tags.PATTERN, message = Tags.MESSAGE) String> tags,
+        @Schema(
+                        description =
+                                "a slot due while a fire still runs: SKIP (default, recorded as skipped), QUEUE (at most one waits) or PARALLEL",
+                        example = "SKIP")
+                @Pattern(regexp = OVERLAP, message = OVERLAP_MESSAGE)
+                String overlap,
+        @Schema(description = "fires at once under overlap PARALLEL, 1 (default) to 100", example = "1")
+                @Min(1)
+                @Max(MAX_CONCURRENT_FIRES)
+                Integer maxConcurrentFires) {
 
     static final String BEAN_NAME = "[A-Za-z_$][A-Za-z0-9_$.\\-]*";
     static final String BEAN_NAME_MESSAGE =
@@ -101,6 +141,15 @@ public record TaskRequest(
     static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     static final int DEFAULT_MAX_RETRIES = 3;
     static final int MAX_CHILDREN = 100;
+    static final String MODE = "SINGLE|BROADCAST";
+    static final String MODE_MESSAGE = "must be SINGLE (one run per fire or per shard) or BROADCAST (one per node)";
+    static final int MAX_SHARDS = 10_000;
+    static final String SHARDS_MESSAGE = "must be a whole number from 1 to 10000";
+    static final int MAX_SHARD_PARAM = 4_096;
+    static final int MAX_TAGS = 16;
+    static final String OVERLAP = "SKIP|QUEUE|PARALLEL";
+    static final String OVERLAP_MESSAGE = "must be SKIP, QUEUE or PARALLEL";
+    static final int MAX_CONCURRENT_FIRES = 100;
     static final String PRIORITY_MESSAGE = "must be a whole number from 0 (the default) to 9 (claimed first)";
 
     TaskDefinition toDefinition() {
@@ -114,8 +163,18 @@ public record TaskRequest(
                 timeoutSeconds,
                 childTaskIds,
                 paramsSensitive,
-                priority);
+                priority,
+                new Execution(mode, shards, shardParams, tags, overlap, maxConcurrentFires));
     }
+
+    /** The execution fields of a body, as sent. */
+    record Execution(
+            String mode,
+            Integer shards,
+            List<String> shardParams,
+            List<String> tags,
+            String overlap,
+            Integer maxConcurrentFires) {}
 
     /** The schedule fields of a body, as sent. */
     record Schedule(String cron, String timeZone, String fixedRate, String fixedDelay, String runAt) {}
@@ -131,7 +190,8 @@ public record TaskRequest(
             Integer timeoutSeconds,
             List<Long> childTaskIds,
             Boolean paramsSensitive,
-            Integer priority) {
+            Integer priority,
+            Execution execution) {
         boolean retrying = Boolean.TRUE.equals(retry);
         int retries = maxRetries != null ? maxRetries : retrying ? DEFAULT_MAX_RETRIES : 0;
         return new TaskDefinition(
@@ -148,7 +208,14 @@ public record TaskRequest(
                 timeoutSeconds,
                 childTaskIds == null ? List.of() : List.copyOf(childTaskIds),
                 Boolean.TRUE.equals(paramsSensitive),
-                priority == null ? TaskPriority.DEFAULT : priority);
+                priority == null ? TaskPriority.DEFAULT : priority,
+                new TaskDefinition.Execution(
+                        execution.mode() == null ? RunMode.SINGLE : RunMode.valueOf(execution.mode()),
+                        execution.shards() == null ? 1 : execution.shards(),
+                        execution.shardParams() == null ? List.of() : List.copyOf(execution.shardParams()),
+                        execution.tags() == null ? List.of() : List.copyOf(execution.tags()),
+                        execution.overlap() == null ? OverlapPolicy.SKIP : OverlapPolicy.valueOf(execution.overlap()),
+                        execution.maxConcurrentFires() == null ? 1 : execution.maxConcurrentFires()));
     }
 
     private static String blankToNull(String value) {

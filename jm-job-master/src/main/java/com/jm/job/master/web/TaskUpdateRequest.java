@@ -2,11 +2,21 @@ package com.jm.job.master.web;
 
 import static com.jm.job.master.web.TaskRequest.BEAN_NAME;
 import static com.jm.job.master.web.TaskRequest.BEAN_NAME_MESSAGE;
+import static com.jm.job.master.web.TaskRequest.MAX_CONCURRENT_FIRES;
 import static com.jm.job.master.web.TaskRequest.MAX_PARAMS;
 import static com.jm.job.master.web.TaskRequest.MAX_RETRIES;
+import static com.jm.job.master.web.TaskRequest.MAX_SHARDS;
+import static com.jm.job.master.web.TaskRequest.MAX_SHARD_PARAM;
+import static com.jm.job.master.web.TaskRequest.MAX_TAGS;
 import static com.jm.job.master.web.TaskRequest.MAX_TIMEOUT_SECONDS;
+import static com.jm.job.master.web.TaskRequest.MODE;
+import static com.jm.job.master.web.TaskRequest.MODE_MESSAGE;
+import static com.jm.job.master.web.TaskRequest.OVERLAP;
+import static com.jm.job.master.web.TaskRequest.OVERLAP_MESSAGE;
 import static com.jm.job.master.web.TaskRequest.PRIORITY_MESSAGE;
+import static com.jm.job.master.web.TaskRequest.SHARDS_MESSAGE;
 
+import com.jm.job.master.domain.Tags;
 import com.jm.job.master.domain.TaskPriority;
 import com.jm.job.master.service.TaskDefinition;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,6 +36,7 @@ import java.util.List;
  *
  * @param paramsSensitive store params encrypted and show them masked (needs a configured key)
  * @param priority 0 to 9; absent: 0
+ * @param mode SINGLE (absent) or BROADCAST; the execution fields are those of {@link TaskRequest}
  * @param version if given, the update applies only while the task is still at this version
  */
 public record TaskUpdateRequest(
@@ -84,6 +95,37 @@ public record TaskUpdateRequest(
                 @Min(value = TaskPriority.MIN, message = PRIORITY_MESSAGE)
                 @Max(value = TaskPriority.MAX, message = PRIORITY_MESSAGE)
                 Integer priority,
+        @Schema(
+                        description =
+                                "SINGLE (default): one run per fire, or one per shard; BROADCAST: one run on every enabled, online node of the group (with the task's tags)",
+                        example = "SINGLE")
+                @Pattern(regexp = MODE, message = MODE_MESSAGE)
+                String mode,
+        @Schema(
+                        description =
+                                "runs per fire of a SINGLE task, 1 (default) to 10000, spread over the group's nodes",
+                        example = "1")
+                @Min(value = 1, message = SHARDS_MESSAGE)
+                @Max(value = MAX_SHARDS, message = SHARDS_MESSAGE)
+                Integer shards,
+        @Schema(
+                        description = "a parameter per shard index (as many as shards), handed to that shard's run",
+                        example = "[\"a-m\", \"n-z\"]")
+                @Size(max = MAX_SHARDS)
+                List<@NotNull @Size(max = MAX_SHARD_PARAM) String> shardParams,
+        @Schema(description = "tags a node must all have to run the task (at most 16)", example = "[\"gpu\"]")
+                @Size(max = MAX_TAGS)
+                List<@NotNull @Pattern(regexp = Tags.PATTERN, message = Tags.MESSAGE) String> tags,
+        @Schema(
+                        description =
+                                "a slot due while a fire still runs: SKIP (default, recorded as skipped), QUEUE (at most one waits) or PARALLEL",
+                        example = "SKIP")
+                @Pattern(regexp = OVERLAP, message = OVERLAP_MESSAGE)
+                String overlap,
+        @Schema(description = "fires at once under overlap PARALLEL, 1 (default) to 100", example = "1")
+                @Min(1)
+                @Max(MAX_CONCURRENT_FIRES)
+                Integer maxConcurrentFires,
         @Schema(description = "apply only while the task is still at this version (optimistic lock)", example = "0")
                 @PositiveOrZero
                 Long version) {
@@ -99,6 +141,7 @@ public record TaskUpdateRequest(
                 timeoutSeconds,
                 childTaskIds,
                 paramsSensitive,
-                priority);
+                priority,
+                new TaskRequest.Execution(mode, shards, shardParams, tags, overlap, maxConcurrentFires));
     }
 }

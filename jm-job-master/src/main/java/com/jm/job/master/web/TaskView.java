@@ -1,5 +1,8 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.domain.OverlapPolicy;
+import com.jm.job.master.domain.RunMode;
+import com.jm.job.master.domain.Tags;
 import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.domain.TaskStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,6 +41,15 @@ public record TaskView(
         @Schema(description = "run time limit in seconds", example = "300") Integer timeoutSeconds,
         @Schema(description = "tasks that get a fire when a run of this one succeeds", example = "[43, 44]")
                 List<Long> childTaskIds,
+        @Schema(description = "SINGLE (one run per fire, or per shard) or BROADCAST (one per node)", example = "SINGLE")
+                RunMode mode,
+        @Schema(description = "runs per fire of a SINGLE task", example = "1") int shards,
+        @Schema(description = "a parameter per shard index (empty for none)", example = "[\"a-m\", \"n-z\"]")
+                List<String> shardParams,
+        @Schema(description = "tags a node must all have to run the task", example = "[\"gpu\"]") List<String> tags,
+        @Schema(description = "what a slot due while a fire runs does: SKIP, QUEUE or PARALLEL", example = "SKIP")
+                OverlapPolicy overlap,
+        @Schema(description = "fires at once under overlap PARALLEL", example = "1") int maxConcurrentFires,
         @Schema(description = "next due time (UTC)", example = "2026-12-01T09:30:00Z") Instant nextFireTime,
         @Schema(description = "the current run, while running", example = "1001") Long runId,
         @Schema(description = "the node running it, while running", example = "7") Long nodeId,
@@ -71,6 +83,12 @@ public record TaskView(
                 t.isParamsSensitive(),
                 t.getTimeoutS(),
                 t.getChildTaskIds(),
+                t.getRunMode(),
+                t.getShards(),
+                t.getShardParamValues(),
+                Tags.list(t.getTags()),
+                t.getOverlapPolicy(),
+                t.getMaxConcurrentFires(),
                 Times.utc(t.getNextFireTime()),
                 t.getRunId(),
                 t.getNodeId(),

@@ -204,7 +204,8 @@ class PriorityClaimTest extends MariaDbTest {
                 null,
                 java.util.List.of(),
                 false,
-                priority);
+                priority,
+                TaskDefinition.Execution.DEFAULT);
     }
 
     private record Claimable(long id, int priority, Timestamp due) {}

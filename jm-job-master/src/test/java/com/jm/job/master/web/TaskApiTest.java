@@ -109,8 +109,7 @@ class TaskApiTest extends OperatorApiTest {
     @Test
     void largeNonAsciiParamsAreStoredWhole() throws Exception {
         String params = "参".repeat(30_000);
-        String body = json.writeValueAsString(new TaskRequest(
-                "big", "helloJob", groupId, null, null, null, null, null, params, null, null, null, null, null, null));
+        String body = request("big", "helloJob", null, null, params);
         long id = body(send(post("/api/tasks"), body).andExpect(status().isCreated()))
                 .get("id")
                 .asLong();
@@ -251,12 +250,17 @@ class TaskApiTest extends OperatorApiTest {
     }
 
     private String task(String name, String beanName, String cron) {
-        return json.writeValueAsString(new TaskRequest(
-                name, beanName, groupId, cron, null, null, null, null, null, null, null, null, null, null, null));
+        return request(name, beanName, cron, null, null);
     }
 
     private String taskWithZone(String name, String cron, String zone) {
+        return request(name, "helloJob", cron, zone, null);
+    }
+
+    /** A create body with the given fields, every other one absent. */
+    private String request(String name, String beanName, String cron, String zone, String params) {
         return json.writeValueAsString(new TaskRequest(
-                name, "helloJob", groupId, cron, zone, null, null, null, null, null, null, null, null, null, null));
+                name, beanName, groupId, cron, zone, null, null, null, params, null, null, null, null, null, null, null,
+                null, null, null, null, null));
     }
 }
