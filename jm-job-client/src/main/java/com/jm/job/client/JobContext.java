@@ -7,7 +7,12 @@ import java.util.function.Supplier;
 
 /**
  * What a handler knows about the run it executes. The node creates one per run; tests of handlers
- * can create their own.
+ * can create their own, with a constructor or with {@link #builder()}.
+ *
+ * <p>A fire of a sharded or broadcast task has several runs, and {@link #shardIndex()} and {@link
+ * #shardTotal()} say which part of the fire's work this run is. A handler that splits its work by
+ * id takes the ids with {@code id % shardTotal() == shardIndex()}; the same code serves ordinary
+ * runs, which are shard 0 of 1.
  */
 public final class JobContext {
 
@@ -16,6 +21,9 @@ public final class JobContext {
     private final String taskName;
     private final String params;
     private final int attempt;
+    private final int shardIndex;
+    private final int shardTotal;
+    private final String shardParam;
     private final BooleanSupplier cancelled;
     private final Supplier<Instant> leaseDeadline;
 
@@ -34,6 +42,8 @@ public final class JobContext {
     }
 
     /**
+     * A context of an ordinary run (shard 0 of 1); {@link #builder()} makes sharded ones.
+     *
      * @param taskId the task being run
      * @param runId this execution, also its fencing token
      * @param taskName the task's name, for logs
@@ -50,13 +60,35 @@ public final class JobContext {
             int attempt,
             BooleanSupplier cancelled,
             Supplier<Instant> leaseDeadline) {
-        this.taskId = taskId;
-        this.runId = runId;
-        this.taskName = taskName;
-        this.params = params;
-        this.attempt = attempt;
-        this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
-        this.leaseDeadline = Objects.requireNonNull(leaseDeadline, "leaseDeadline");
+        this(builder()
+                .taskId(taskId)
+                .runId(runId)
+                .taskName(taskName)
+                .params(params)
+                .attempt(attempt)
+                .cancelled(cancelled)
+                .leaseDeadline(leaseDeadline));
+    }
+
+    private JobContext(Builder builder) {
+        this.taskId = builder.taskId;
+        this.runId = builder.runId;
+        this.taskName = builder.taskName;
+        this.params = builder.params;
+        this.attempt = builder.attempt;
+        this.shardIndex = builder.shardIndex;
+        this.shardTotal = builder.shardTotal;
+        this.shardParam = builder.shardParam;
+        this.cancelled = Objects.requireNonNull(builder.cancelled, "cancelled");
+        this.leaseDeadline = Objects.requireNonNull(builder.leaseDeadline, "leaseDeadline");
+    }
+
+    /**
+     * Starts describing a context: by default task 0, run 0, no name and no params, attempt 1,
+     * shard 0 of 1 with no shard parameter, never cancelled, and a lease that never ends.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The task being run. */
@@ -108,6 +140,33 @@ public final class JobContext {
     }
 
     /**
+     * Which part of the fire's work this run is, from 0 to {@link #shardTotal()} − 1. For a task
+     * with shards it is the shard: each index runs once per fire (a failed shard is retried with
+     * the same index). For a broadcast task it is this node's position among the nodes the fire
+     * went to, so each node can take its own slice. 0 for an ordinary run.
+     */
+    public int shardIndex() {
+        return shardIndex;
+    }
+
+    /**
+     * How many parts the fire's work is split into: the task's shard count, or for a broadcast the
+     * number of nodes the fire went to (nodes that join later do not count). 1 for an ordinary run.
+     */
+    public int shardTotal() {
+        return shardTotal;
+    }
+
+    /**
+     * The task's parameter for this shard index, when the task gives one per shard (a region or a
+     * key range, say), or {@code null}. The task's own {@link #params()} are the same for every
+     * shard.
+     */
+    public String shardParam() {
+        return shardParam;
+    }
+
+    /**
      * Whether this run has been asked to stop: cancelled by the master (its task was disabled, or the
      * run is no longer its task's current run), its lease could not be renewed in time, past its
      * time limit, or the node is shutting down. The lease is checked on every call, so a handler
@@ -120,6 +179,94 @@ public final class JobContext {
 
     @Override
     public String toString() {
-        return "JobContext[task " + taskId + " '" + taskName + "', run " + runId + ", attempt " + attempt + "]";
+        String shard = shardTotal > 1 ? ", shard " + shardIndex + " of " + shardTotal : "";
+        return "JobContext[task " + taskId + " '" + taskName + "', run " + runId + ", attempt " + attempt + shard + "]";
+    }
+
+    /**
+     * Describes a {@link JobContext}; each setter returns this builder and {@link #build()} makes
+     * the context. Meant for tests of handlers and for the node itself.
+     */
+    public static final class Builder {
+
+        private long taskId;
+        private long runId;
+        private String taskName;
+        private String params;
+        private int attempt = 1;
+        private int shardIndex;
+        private int shardTotal = 1;
+        private String shardParam;
+        private BooleanSupplier cancelled = () -> false;
+        private Supplier<Instant> leaseDeadline = () -> Instant.MAX;
+
+        private Builder() {}
+
+        /** The task being run. */
+        public Builder taskId(long taskId) {
+            this.taskId = taskId;
+            return this;
+        }
+
+        /** This execution, also its fencing token. */
+        public Builder runId(long runId) {
+            this.runId = runId;
+            return this;
+        }
+
+        /** The task's name, for logs. */
+        public Builder taskName(String taskName) {
+            this.taskName = taskName;
+            return this;
+        }
+
+        /** The task's parameters as stored, or {@code null}. */
+        public Builder params(String params) {
+            this.params = params;
+            return this;
+        }
+
+        /** Attempt number of this execution, starting at 1. */
+        public Builder attempt(int attempt) {
+            this.attempt = attempt;
+            return this;
+        }
+
+        /**
+         * Which part of the fire's work the run is.
+         *
+         * @param index from 0 to {@code total} − 1
+         * @param total how many parts, at least 1
+         * @param param the task's parameter for this shard, or {@code null}
+         * @throws IllegalArgumentException when {@code total} is below 1 or {@code index} is outside
+         *     0..{@code total} − 1: a handler given such a shard would do the wrong slice of the work
+         */
+        public Builder shard(int index, int total, String param) {
+            if (total < 1 || index < 0 || index >= total) {
+                throw new IllegalArgumentException("shard index " + index + " of " + total
+                        + " is not a shard: the total must be at least 1 and the index from 0 to total - 1");
+            }
+            this.shardIndex = index;
+            this.shardTotal = total;
+            this.shardParam = param;
+            return this;
+        }
+
+        /** Answers whether the run has been asked to stop. */
+        public Builder cancelled(BooleanSupplier cancelled) {
+            this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
+            return this;
+        }
+
+        /** Answers the current end of the run's lease on the node's clock. */
+        public Builder leaseDeadline(Supplier<Instant> leaseDeadline) {
+            this.leaseDeadline = Objects.requireNonNull(leaseDeadline, "leaseDeadline");
+            return this;
+        }
+
+        /** The context described so far. */
+        public JobContext build() {
+            return new JobContext(this);
+        }
     }
 }

@@ -10,10 +10,13 @@ import com.jm.job.client.testing.FakeMaster;
 import com.jm.job.client.testing.LoopbackMaster;
 import com.jm.job.client.testing.MutableClock;
 import com.jm.job.common.protocol.NodeApi;
+import com.jm.job.common.protocol.RegisterRequest;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.common.protocol.RunResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A node started by a plain Java program: the builder only, no Spring context anywhere. */
@@ -77,6 +80,71 @@ class PlainJavaNodeTest {
             node.stop();
         }
         assertThat(node.isRunning()).isFalse();
+    }
+
+    @Test
+    void theNodeDeclaresItsTagsInEveryRegistration() {
+        JmJobNode node = JmJobNode.builder()
+                .masterClient(master)
+                .group("plain")
+                .tags(List.of("gpu", "region:eu"))
+                .tag("gpu")
+                .pollWait(Duration.ofMillis(200))
+                .handler("hello", context -> JobResult.success())
+                .build();
+        node.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> master.registrations.size() == 1);
+            // The master forgets the node (missed heartbeats, say): it registers again, with the same tags.
+            master.forgetNodes();
+            await().atMost(Duration.ofSeconds(5)).until(() -> master.registrations.size() == 2);
+        } finally {
+            node.stop();
+        }
+        assertThat(node.tags()).containsExactly("gpu", "region:eu");
+        assertThat(master.registrations)
+                .extracting(RegisterRequest::tags)
+                .containsExactly(List.of("gpu", "region:eu"), List.of("gpu", "region:eu"));
+    }
+
+    @Test
+    void aNodeWithoutTagsDeclaresNone() {
+        JmJobNode node = JmJobNode.builder()
+                .masterClient(master)
+                .group("plain")
+                .tags(null)
+                .handler("hello", context -> JobResult.success())
+                .build();
+
+        assertThat(node.tags()).isEmpty();
+    }
+
+    @Test
+    void theBuilderRefusesATagNamingItAndTheRule() {
+        assertThatThrownBy(() -> JmJobNode.builder()
+                        .masterClient(master)
+                        .group("g")
+                        .tags(List.of("gpu", "two words"))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jm-job node setting tags: 'two words' is not a tag; " + NodeApi.TAG_RULE);
+        assertThatThrownBy(() -> JmJobNode.builder()
+                        .masterClient(master)
+                        .group("g")
+                        .tag(null)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null is not a tag");
+        List<String> tooMany = IntStream.rangeClosed(0, NodeApi.MAX_TAGS)
+                .mapToObj(i -> "t" + i)
+                .toList();
+        assertThatThrownBy(() -> JmJobNode.builder()
+                        .masterClient(master)
+                        .group("g")
+                        .tags(tooMany)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jm-job node setting tags: at most 32, got 33");
     }
 
     @Test

@@ -2,6 +2,9 @@ package com.jm.job.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jm.job.client.JobContext;
+import com.jm.job.client.JobHandler;
+import com.jm.job.client.JobResult;
 import com.jm.job.client.autoconfigure.JmJobClientProperties;
 import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.client.node.JmJobNode;
@@ -29,7 +32,27 @@ class SampleApplicationTest {
             assertThat(context.getBean(JmJobClientProperties.class).getMasterUrl())
                     .containsExactly(URI.create("http://127.0.0.1:9"));
             assertThat(context.getBean(JobHandlerRegistry.class).names())
-                    .containsExactly("cleanupJob", "failingJob", "helloJob", "slowJob", "statsJob");
+                    .containsExactly(
+                            "cacheRefresh",
+                            "cleanupJob",
+                            "failingJob",
+                            "helloJob",
+                            "shardedReport",
+                            "slowJob",
+                            "statsJob");
+        }
+
+        @Test
+        void theBroadcastJobNamesTheNodeItRunsOn() throws Exception {
+            JmJobNode node = context.getBean(JmJobNode.class);
+            JobHandler cacheRefresh = context.getBean(JobHandlerRegistry.class)
+                    .find("cacheRefresh")
+                    .orElseThrow();
+
+            JobResult result =
+                    cacheRefresh.execute(JobContext.builder().shard(0, 2, null).build());
+
+            assertThat(result.message()).startsWith("refreshed cache on " + node.instance() + ", part 1 of 2");
         }
     }
 

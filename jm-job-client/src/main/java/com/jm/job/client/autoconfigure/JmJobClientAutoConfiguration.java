@@ -83,6 +83,7 @@ public class JmJobClientAutoConfiguration {
                 .group(properties.getGroup())
                 .instance(properties.getInstance())
                 .ip(properties.getIp())
+                .tags(properties.getTags())
                 .handlers(handlers)
                 .workerThreads(properties.getWorkerThreads())
                 .prefetch(properties.getPrefetch())

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public class JmJobClientProperties {
             "jm.job.client.poll-wait: it must be between 0 and " + NodeApi.MAX_POLL_WAIT_MILLIS / 1000 + " s.";
     private static final String LEASE_SAFETY_MARGIN_RANGE =
             "jm.job.client.lease-safety-margin: it must be positive and at most 10 min (and shorter than the master's lease).";
+    private static final String TAG_RULE = "jm.job.client.tags: " + NodeApi.TAG_RULE + ".";
     private static final String BATCH_SIZE_RANGE =
             "jm.job.client.report.batch-size: it must be between 1 and " + NodeApi.MAX_FINISH_OUTCOMES + ".";
 
@@ -72,6 +75,19 @@ public class JmJobClientProperties {
 
     /** Address this node reports to operators; defaults to the local host's address. */
     private String ip;
+
+    /**
+     * Tags this node declares (comma-separated), for example {@code gpu,region:eu}: a task with tags
+     * runs only on nodes that declare all of them; a node without tags takes only tasks without
+     * tags. At most 32; each 1 to 64 characters, a letter or digit then letters, digits, '.', '_',
+     * ':' or '-'. Sent with every registration, so a changed list takes effect when the node
+     * restarts.
+     */
+    @Size(
+            max = NodeApi.MAX_TAGS,
+            message = "jm.job.client.tags: a node may declare at most " + NodeApi.MAX_TAGS + " tags.")
+    private List<@NotNull(message = TAG_RULE) @Pattern(regexp = NodeApi.TAG_PATTERN, message = TAG_RULE) String> tags =
+            new ArrayList<>();
 
     /** How many jobs run at once: the worker pool's size. */
     @Min(value = 1, message = WORKER_THREADS_RANGE)

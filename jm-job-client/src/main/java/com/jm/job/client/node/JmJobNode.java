@@ -101,6 +101,11 @@ public class JmJobNode {
         return session.group();
     }
 
+    /** The tags the node declares; tasks with tags run only on nodes that declare all of them. */
+    public List<String> tags() {
+        return session.tags();
+    }
+
     /** The node's instance name, as operators see it. */
     public String instance() {
         return session.instance();

@@ -66,6 +66,7 @@ public final class JmJobNodeBuilder {
     private String group;
     private String instance;
     private String ip;
+    private final List<String> tags = new ArrayList<>();
     private JobHandlerRegistry handlers;
     private final Map<String, JobHandler> namedHandlers = new LinkedHashMap<>();
     private int workerThreads = DEFAULT_WORKER_THREADS;
@@ -134,6 +135,24 @@ public final class JmJobNodeBuilder {
     /** The address reported to operators; default the local host's. */
     public JmJobNodeBuilder ip(String ip) {
         this.ip = ip;
+        return this;
+    }
+
+    /**
+     * Adds a tag the node declares: a task with tags runs only on nodes that declare all of them.
+     * A tag is what {@link NodeApi#TAG_RULE} says; at most {@link NodeApi#MAX_TAGS}.
+     */
+    public JmJobNodeBuilder tag(String tag) {
+        tags.add(tag);
+        return this;
+    }
+
+    /** Replaces the tags the node declares (see {@link #tag}); {@code null} or empty: none. */
+    public JmJobNodeBuilder tags(List<String> tags) {
+        this.tags.clear();
+        if (tags != null) {
+            this.tags.addAll(tags);
+        }
         return this;
     }
 
@@ -230,7 +249,7 @@ public final class JmJobNodeBuilder {
         MasterClient master = masterClient != null
                 ? masterClient
                 : new HttpMasterClient(masterUrls, token, connectTimeout, requestTimeout, sslContext);
-        NodeSession session = new NodeSession(master, NodeIdentity.of(group, ip, instance, workerThreads));
+        NodeSession session = new NodeSession(master, NodeIdentity.of(group, ip, instance, workerThreads, tags));
         OutcomeReporter reporter = new OutcomeReporter(master, reportBatchSize, reportFlushInterval, backoff(), clock);
         Worker worker = new Worker(
                 handlers != null ? handlers : JobHandlerRegistry.of(namedHandlers),
@@ -255,6 +274,13 @@ public final class JmJobNodeBuilder {
             require(http && url.getHost() != null, "masterUrl", url + " is not an absolute http(s) URL");
         }
         require(NodeIdentity.hasText(group), "group", "the group whose tasks the node runs is needed");
+        require(tags.size() <= NodeApi.MAX_TAGS, "tags", "at most " + NodeApi.MAX_TAGS + ", got " + tags.size());
+        for (String tag : tags) {
+            require(
+                    tag != null && tag.matches(NodeApi.TAG_PATTERN),
+                    "tags",
+                    (tag == null ? "null" : "'" + tag + "'") + " is not a tag; " + NodeApi.TAG_RULE);
+        }
         require(handlers == null || namedHandlers.isEmpty(), "handlers", "give handlers(..) or handler(..), not both");
         require(
                 workerThreads >= 1 && workerThreads + Math.max(0, prefetch) <= NodeApi.MAX_POLL_TASKS,

@@ -29,7 +29,7 @@ public class NodeSession {
 
     /**
      * @param master the master to register with
-     * @param identity what the node says about itself: group, address, instance name, threads
+     * @param identity what the node says about itself: group, address, instance name, threads, tags
      */
     public NodeSession(MasterClient master, RegisterRequest identity) {
         this.master = master;
@@ -57,6 +57,11 @@ public class NodeSession {
         return identity.group();
     }
 
+    /** The tags the node declares in every registration. */
+    public List<String> tags() {
+        return identity.tags();
+    }
+
     /**
      * Registers the node with the master.
      *
@@ -67,10 +72,11 @@ public class NodeSession {
         RegisterResponse response = master.register(identity);
         nodeId.set(response.nodeId());
         log.info(
-                "Registered with the jm-job master as node {} ({}) in group '{}'",
+                "Registered with the jm-job master as node {} ({}) in group '{}' with tags {}",
                 response.nodeId(),
                 identity.instance(),
-                identity.group());
+                identity.group(),
+                identity.tags());
         return response.nodeId();
     }
 

@@ -31,20 +31,38 @@ final class RunningJob {
     /**
      * @param fence decides when the lease has lapsed
      * @param leaseDeadline when the lease granted by the claim ends, on the node's clock
+     * @throws IllegalArgumentException when the assignment's shard is not one (see {@link #withShard})
      */
     RunningJob(long nodeId, TaskAssignment task, LeaseFence fence, Instant leaseDeadline) {
         this.nodeId = nodeId;
         this.task = task;
         this.fence = fence;
         this.leaseDeadline = new AtomicReference<>(leaseDeadline);
-        this.context = new JobContext(
-                task.taskId(),
-                task.runId(),
-                task.taskName(),
-                task.params(),
-                task.attempt(),
-                () -> stopIfLeaseLapsed() || stop.get() != null,
-                this.leaseDeadline::get);
+        this.context = withShard(JobContext.builder(), task)
+                .taskId(task.taskId())
+                .runId(task.runId())
+                .taskName(task.taskName())
+                .params(task.params())
+                .attempt(task.attempt())
+                .cancelled(() -> stopIfLeaseLapsed() || stop.get() != null)
+                .leaseDeadline(this.leaseDeadline::get)
+                .build();
+    }
+
+    /**
+     * The assignment's shard, or shard 0 of 1 for an ordinary run.
+     *
+     * @throws IllegalArgumentException when the master sent a shard that is not one (an index
+     *     without a total, or outside it): the handler would do the wrong slice of the work
+     */
+    private static JobContext.Builder withShard(JobContext.Builder context, TaskAssignment task) {
+        Integer index = task.shardIndex();
+        Integer total = task.shardTotal();
+        if ((index == null) != (total == null)) {
+            throw new IllegalArgumentException("the master sent shard index " + index + " with shard total " + total
+                    + "; it needs both or neither");
+        }
+        return index == null ? context.shard(0, 1, task.shardParam()) : context.shard(index, total, task.shardParam());
     }
 
     long nodeId() {

@@ -137,13 +137,21 @@ public class Worker {
      *     lease has lapsed by the time it would start never reaches its handler
      */
     public void submit(long nodeId, TaskAssignment task, Instant leaseDeadline) {
+        RunningJob job;
+        try {
+            job = new RunningJob(nodeId, task, fence, leaseDeadline);
+        } catch (IllegalArgumentException e) {
+            // A shard outside its total: failed where operators see it, not run on the wrong slice.
+            String message = "node " + nodeName + " refused the run: " + e.getMessage();
+            reporter.report(nodeId, new RunOutcome(task.runId(), RunResult.FAILED, message, 0));
+            return;
+        }
         if (!slots.tryAcquire()) {
             // Only a master that hands out more than the poll asked for gets here.
             String message = "node " + nodeName + " has no free worker slot; the master sent more tasks than asked";
             reporter.report(nodeId, new RunOutcome(task.runId(), RunResult.FAILED, message, 0));
             return;
         }
-        RunningJob job = new RunningJob(nodeId, task, fence, leaseDeadline);
         running.put(task.runId(), job);
         try {
             pool.execute(new QueuedRun(job));

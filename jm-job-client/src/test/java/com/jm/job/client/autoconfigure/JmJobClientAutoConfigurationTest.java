@@ -15,8 +15,11 @@ import com.jm.job.client.node.TaskLoader;
 import com.jm.job.client.node.Worker;
 import com.jm.job.client.testing.FakeMaster;
 import com.jm.job.client.testing.MapJobHandlerRegistry;
+import com.jm.job.common.protocol.NodeApi;
 import java.net.URI;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -74,6 +77,8 @@ class JmJobClientAutoConfigurationTest {
             assertThat(properties.getBackoff().getInitial()).isEqualTo(Duration.ofMillis(500));
             assertThat(properties.getBackoff().getMax()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.getToken()).isNull();
+            assertThat(properties.getTags()).isEmpty();
+            assertThat(context.getBean(JmJobNode.class).tags()).isEmpty();
         });
     }
 
@@ -131,6 +136,36 @@ class JmJobClientAutoConfigurationTest {
                     assertThat(master.polls.get(0).maxTasks()).isEqualTo(7);
                     assertThat(master.polls.get(0).waitMillis()).isEqualTo(5000);
                 });
+    }
+
+    @Test
+    void theNodeRegistersWithTheTagsOfItsProperties() {
+        runner.withUserConfiguration(OwnBeans.class)
+                .withPropertyValues("jm.job.client.tags=gpu, region:eu")
+                .run(context -> {
+                    FakeMaster master = context.getBean(FakeMaster.class);
+                    await().until(() -> !master.registrations.isEmpty());
+                    assertThat(master.registrations.get(0).tags()).containsExactly("gpu", "region:eu");
+                    assertThat(context.getBean(JmJobNode.class).tags()).containsExactly("gpu", "region:eu");
+                });
+    }
+
+    @Test
+    void anInvalidTagFailsStartUpNamingThePropertyTheTagAndTheRule() {
+        runner.withPropertyValues("jm.job.client.tags=gpu,no/slashes").run(context -> assertThat(context)
+                .getFailure()
+                .rootCause()
+                .isInstanceOf(BindValidationException.class)
+                .hasMessageContaining("jm.job.client.tags: " + NodeApi.TAG_RULE)
+                .hasMessageContaining("no/slashes"));
+    }
+
+    @Test
+    void tooManyTagsFailStartUpNamingTheProperty() {
+        String tags = IntStream.rangeClosed(0, NodeApi.MAX_TAGS)
+                .mapToObj(i -> "t" + i)
+                .collect(Collectors.joining(","));
+        assertStartUpFailsNaming(runner.withPropertyValues("jm.job.client.tags=" + tags), "tags");
     }
 
     @Test

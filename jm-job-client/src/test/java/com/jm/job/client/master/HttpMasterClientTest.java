@@ -1,5 +1,6 @@
 package com.jm.job.client.master;
 
+import static com.jm.job.client.testing.Tasks.shard;
 import static com.jm.job.client.testing.Tasks.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,6 +65,22 @@ class HttpMasterClientTest {
         assertThat(master.calls)
                 .extracting(LoopbackMaster.Call::path)
                 .containsExactly(NodeApi.REGISTER, NodeApi.POLL, NodeApi.HEARTBEAT, NodeApi.FINISH, NodeApi.DEREGISTER);
+    }
+
+    @Test
+    void tagsAndShardsSurviveTheJson() throws Exception {
+        master = LoopbackMaster.start(fake);
+        HttpMasterClient client = client(List.of(master.url()), null);
+        RegisterRequest tagged = new RegisterRequest("g", "10.0.0.1", null, "h:1", 4, List.of("gpu", "region:eu"));
+        fake.enqueue(shard(9, "report", 2, 3, "region=eu"), task(10, "hello"));
+
+        long nodeId = client.register(tagged).nodeId();
+        var tasks = client.poll(new PollRequest(nodeId, 4, 0)).tasks();
+
+        assertThat(fake.registrations).containsExactly(tagged);
+        assertThat(master.calls.get(0).body()).contains("\"tags\":[\"gpu\",\"region:eu\"]");
+        assertThat(tasks).containsExactly(shard(9, "report", 2, 3, "region=eu"), task(10, "hello"));
+        assertThat(tasks.get(1).shardTotal()).isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.jm.job.client.node;
 
+import static com.jm.job.client.testing.Tasks.shard;
 import static com.jm.job.client.testing.Tasks.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,10 +68,56 @@ class WorkerTest {
         assertThat(seen.get().taskName()).isEqualTo("greet");
         assertThat(seen.get().params()).isEqualTo("{\"to\":\"you\"}");
         assertThat(seen.get().attempt()).isEqualTo(3);
+        // An ordinary run is shard 0 of 1, so code that splits work by shard runs it whole.
+        assertThat(seen.get().shardIndex()).isZero();
+        assertThat(seen.get().shardTotal()).isEqualTo(1);
+        assertThat(seen.get().shardParam()).isNull();
         assertThat(seen.get().isCancelled()).isFalse();
         assertThat(threadName.get()).matches("jm-job-worker-\\d+");
         assertThat(master.finishes)
                 .allSatisfy(request -> assertThat(request.nodeId()).isEqualTo(NODE));
+    }
+
+    @Test
+    void aShardedRunsContextSaysWhichShardItIs() {
+        AtomicReference<JobContext> seen = new AtomicReference<>();
+        handlers.put("report", context -> {
+            seen.set(context);
+            return JobResult.success();
+        });
+
+        worker.submit(NODE, shard(5, "report", 2, 3, "region=eu"));
+
+        assertThat(awaitOutcome(5).result()).isEqualTo(RunResult.SUCCEEDED);
+        assertThat(seen.get())
+                .extracting(JobContext::shardIndex, JobContext::shardTotal, JobContext::shardParam)
+                .containsExactly(2, 3, "region=eu");
+        assertThat(seen.get().params()).isEqualTo("p5");
+        assertThat(seen.get()).hasToString("JobContext[task 50 'task-5', run 5, attempt 1, shard 2 of 3]");
+    }
+
+    @Test
+    void aShardThatIsNotOneFailsWithoutReachingTheHandler() {
+        AtomicInteger calls = new AtomicInteger();
+        handlers.put("report", context -> {
+            calls.incrementAndGet();
+            return JobResult.success();
+        });
+
+        worker.submit(NODE, shard(1, "report", 3, 3, null));
+        worker.submit(NODE, shard(2, "report", 0, null, null));
+
+        assertThat(awaitOutcome(1))
+                .extracting(RunOutcome::result, RunOutcome::message)
+                .containsExactly(
+                        RunResult.FAILED,
+                        "node node-a:1 refused the run: shard index 3 of 3 is not a shard: the total must be at"
+                                + " least 1 and the index from 0 to total - 1");
+        assertThat(awaitOutcome(2).message())
+                .isEqualTo("node node-a:1 refused the run: the master sent shard index 0 with shard total null;"
+                        + " it needs both or neither");
+        assertThat(calls).hasValue(0);
+        assertThat(worker.freeSlots()).isEqualTo(2);
     }
 
     @Test
@@ -228,7 +276,7 @@ class WorkerTest {
                 handlers, reporter, 1, 2, "node-a:1", new LeaseFence(clock, LeaseFence.DEFAULT_SAFETY_MARGIN));
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
         handlers.put("held", context -> {
             calls.incrementAndGet();
             started.countDown();

@@ -14,4 +14,10 @@ public final class Tasks {
     public static TaskAssignment task(long runId, String beanName, Integer timeoutSeconds) {
         return new TaskAssignment(runId, runId * 10, "task-" + runId, beanName, "p" + runId, 1, timeoutSeconds);
     }
+
+    /** One run of a sharded (or broadcast) fire: part {@code index} of {@code total}. */
+    public static TaskAssignment shard(long runId, String beanName, Integer index, Integer total, String param) {
+        return new TaskAssignment(
+                runId, runId * 10, "task-" + runId, beanName, "p" + runId, 1, null, index, total, param);
+    }
 }

@@ -40,6 +40,19 @@ public final class NodeApi {
     /** Largest worker pool a node may register with ({@link RegisterRequest#threads()}). */
     public static final int MAX_NODE_THREADS = 10_000;
 
+    /** Most tags one node may declare ({@link RegisterRequest#tags()}). */
+    public static final int MAX_TAGS = 32;
+
+    /**
+     * What a tag looks like ({@link #TAG_RULE}): short, and free of spaces and commas so that a list
+     * of tags can be written in one property or query parameter without quoting.
+     */
+    public static final String TAG_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+
+    /** {@link #TAG_PATTERN} in words, for messages people read when a tag is refused. */
+    public static final String TAG_RULE =
+            "a tag is 1 to 64 characters: a letter or digit, then letters, digits, '.', '_', ':' or '-'";
+
     /** Longest run message stored (the database columns' size); longer ones are cut by {@link #truncate}. */
     public static final int MAX_MESSAGE_LENGTH = 2000;
 

@@ -4,7 +4,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A node announcing itself at start. An unknown group is created, so a new worker app needs no
@@ -15,6 +20,9 @@ import jakarta.validation.constraints.Size;
  * @param port the application's own port if it has one, else {@code null}
  * @param instance a name for the node process, for example {@code host:pid}
  * @param threads size of the node's worker pool
+ * @param tags labels the node declares ({@code jm.job.client.tags}); a task with tags runs only on
+ *     nodes that declare all of them. {@code null} (or absent) means none and reads back as an empty
+ *     list; at most {@link NodeApi#MAX_TAGS}, each matching {@link NodeApi#TAG_PATTERN}
  */
 public record RegisterRequest(
         @Schema(description = "name of the group whose tasks this node runs; created when unknown", example = "billing")
@@ -30,4 +38,23 @@ public record RegisterRequest(
         @Schema(description = "a name for the node process", example = "worker-1:4242") @NotBlank @Size(max = 128)
                 String instance,
         @Schema(description = "size of the node's worker pool", example = "4") @Min(1) @Max(NodeApi.MAX_NODE_THREADS)
-                int threads) {}
+                int threads,
+        @Schema(
+                        description = "labels the node declares (at most " + NodeApi.MAX_TAGS + ", each "
+                                + NodeApi.TAG_PATTERN
+                                + "); a task with tags runs only on nodes that declare all of them; absent: none",
+                        example = "[\"gpu\", \"region:eu\"]")
+                @Size(max = NodeApi.MAX_TAGS)
+                List<@NotNull @Pattern(regexp = NodeApi.TAG_PATTERN, message = NodeApi.TAG_RULE) String> tags) {
+
+    public RegisterRequest {
+        // Not List.copyOf: it refuses a null element outright, and the master should answer one
+        // with a validation problem naming the field rather than an unreadable-body error.
+        tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
+    }
+
+    /** A node that declares no tags. */
+    public RegisterRequest(String group, String ip, Integer port, String instance, int threads) {
+        this(group, ip, port, instance, threads, null);
+    }
+}
