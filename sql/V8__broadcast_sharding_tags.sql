@@ -26,6 +26,8 @@ ALTER TABLE jm_task ADD COLUMN shard_index INT NULL;
 ALTER TABLE jm_task ADD COLUMN shard_total INT NULL;
 ALTER TABLE jm_task ADD COLUMN shard_param MEDIUMTEXT NULL;
 ALTER TABLE jm_task ADD COLUMN target_node_id BIGINT NULL;
+-- The run row of the unit's fire, copied onto each run of the unit as its fire_id.
+ALTER TABLE jm_task ADD COLUMN fire_run_id BIGINT NULL;
 ALTER TABLE jm_task ADD CONSTRAINT fk_task_unit_of FOREIGN KEY (unit_of) REFERENCES jm_task (id);
 -- The finish of a unit counts the fire's unfinished units; the task list leaves units out.
 CREATE INDEX idx_task_unit_of ON jm_task (unit_of, status);

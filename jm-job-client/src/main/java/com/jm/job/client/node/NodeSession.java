@@ -59,7 +59,7 @@ public class NodeSession {
 
     /** The tags the node declares in every registration. */
     public List<String> tags() {
-        return identity.tags();
+        return identity.tags() == null ? List.of() : identity.tags();
     }
 
     /**

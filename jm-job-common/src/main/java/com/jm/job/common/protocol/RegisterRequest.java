@@ -21,8 +21,8 @@ import java.util.List;
  * @param instance a name for the node process, for example {@code host:pid}
  * @param threads size of the node's worker pool
  * @param tags labels the node declares ({@code jm.job.client.tags}); a task with tags runs only on
- *     nodes that declare all of them. {@code null} (or absent) means none and reads back as an empty
- *     list; at most {@link NodeApi#MAX_TAGS}, each matching {@link NodeApi#TAG_PATTERN}
+ *     nodes that declare all of them. {@code null} (or absent) means none, and a node without tags
+ *     sends none: a master from before tags existed refuses unknown fields; at most {@link NodeApi#MAX_TAGS}, each matching {@link NodeApi#TAG_PATTERN}
  */
 public record RegisterRequest(
         @Schema(description = "name of the group whose tasks this node runs; created when unknown", example = "billing")
@@ -50,7 +50,9 @@ public record RegisterRequest(
     public RegisterRequest {
         // Not List.copyOf: it refuses a null element outright, and the master should answer one
         // with a validation problem naming the field rather than an unreadable-body error.
-        tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
+        // Empty is sent as absent (null), so a node without tags can still register with a master
+        // from before tags existed, which refuses unknown fields.
+        tags = tags == null || tags.isEmpty() ? null : Collections.unmodifiableList(new ArrayList<>(tags));
     }
 
     /** A node that declares no tags. */

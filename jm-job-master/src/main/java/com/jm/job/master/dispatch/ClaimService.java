@@ -2,6 +2,8 @@ package com.jm.job.master.dispatch;
 
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.domain.NodeRecord;
+import com.jm.job.master.domain.Tags;
+import com.jm.job.master.fire.FireStarter;
 import com.jm.job.master.lease.Leases;
 import com.jm.job.master.node.UnknownNodeException;
 import com.jm.job.master.security.ParamsCipher;
@@ -32,13 +34,16 @@ public class ClaimService {
     private final Leases leases;
     private final boolean returningInserts;
     private final ParamsCipher paramsCipher;
+    private final FireStarter fireStarter;
 
     public ClaimService(
             ClaimMapper claims,
             NodeMapper nodes,
             Leases leases,
             SqlSessionFactory sqlSessions,
-            ParamsCipher paramsCipher) {
+            ParamsCipher paramsCipher,
+            FireStarter fireStarter) {
+        this.fireStarter = fireStarter;
         this.paramsCipher = paramsCipher;
         this.claims = claims;
         this.nodes = nodes;
@@ -46,10 +51,12 @@ public class ClaimService {
         this.returningInserts = SqlDialects.returnsInsertedRows(sqlSessions.getConfiguration());
     }
 
-    /** Claims the group's first due tasks, found by the claim index of the table. */
+    /** Claims the group's first due tasks that the node may run, found by the claim index of the table. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<TaskAssignment> claim(long nodeId, long groupId, int maxTasks) {
-        return mark(nodeId, claims.lockDue(groupId, maxTasks));
+        NodeRecord node = nodes.dispatchState(nodeId);
+        List<String> tags = tagMarks(node == null ? null : node.getTags());
+        return mark(nodeId, claims.lockDue(groupId, nodeId, tags, maxTasks));
     }
 
     /**
@@ -58,7 +65,10 @@ public class ClaimService {
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<TaskAssignment> claimCandidatesFromTable(long nodeId, long groupId, int maxTasks) {
-        return activeNode(nodeId) ? mark(nodeId, claims.lockDue(groupId, maxTasks)) : List.of();
+        NodeRecord node = activeNode(nodeId);
+        return node == null
+                ? List.of()
+                : mark(nodeId, claims.lockDue(groupId, nodeId, tagMarks(node.getTags()), maxTasks));
     }
 
     /**
@@ -67,18 +77,40 @@ public class ClaimService {
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<TaskAssignment> claimCandidates(long nodeId, long groupId, List<Long> candidates) {
-        return activeNode(nodeId) ? mark(nodeId, claims.lockCandidates(groupId, candidates)) : List.of();
+        NodeRecord node = activeNode(nodeId);
+        return node == null
+                ? List.of()
+                : mark(nodeId, claims.lockCandidates(groupId, nodeId, tagMarks(node.getTags()), candidates));
     }
 
-    private boolean activeNode(long nodeId) {
+    /** The node, share-locked, when it may claim now; null when it is disabled or its group paused. */
+    private NodeRecord activeNode(long nodeId) {
         NodeRecord node = nodes.lockDispatchState(nodeId);
         if (node == null || node.getStoppedAt() != null) {
             throw new UnknownNodeException(nodeId);
         }
-        return !node.isDisable() && !node.isGroupPaused();
+        return node.isDisable() || node.isGroupPaused() ? null : node;
     }
 
-    private List<TaskAssignment> mark(long nodeId, List<ClaimCandidate> candidates) {
+    /** The node's tags as the claim statement tests them: each as ",tag,". */
+    static List<String> tagMarks(String nodeTags) {
+        return Tags.list(nodeTags).stream().map(t -> "," + t + ",").toList();
+    }
+
+    /**
+     * Hands out the locked candidates: a task whose fire has several runs (broadcast, shards) is
+     * not handed out but starts its fire, whose units the group's nodes then claim; every other
+     * candidate (units among them) gets its run row and lease.
+     */
+    private List<TaskAssignment> mark(long nodeId, List<ClaimCandidate> locked) {
+        List<ClaimCandidate> fires =
+                locked.stream().filter(ClaimCandidate::startsMultiRunFire).toList();
+        if (!fires.isEmpty()) {
+            fireStarter.start(fires);
+        }
+        List<ClaimCandidate> candidates = fires.isEmpty()
+                ? locked
+                : locked.stream().filter(c -> !c.startsMultiRunFire()).toList();
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -94,14 +126,18 @@ public class ClaimService {
         return candidates.stream()
                 .map(c -> new TaskAssignment(
                         runOfTask.get(c.getId()),
-                        c.getId(),
+                        // A unit's run is a run of its task: handlers and logs see the task's id.
+                        c.getUnitOf() != null ? c.getUnitOf() : c.getId(),
                         c.getName(),
                         c.getBeanName(),
                         c.isParamsSensitive() && c.getParams() != null
                                 ? paramsCipher.decrypt(c.getParams())
                                 : c.getParams(),
                         c.getAttempt() + 1,
-                        c.getTimeoutS()))
+                        c.getTimeoutS(),
+                        c.getShardIndex(),
+                        c.getShardTotal(),
+                        c.getShardParam()))
                 .toList();
     }
 

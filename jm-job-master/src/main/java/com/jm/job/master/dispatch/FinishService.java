@@ -4,6 +4,7 @@ import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.fire.FireCompletion;
 import com.jm.job.master.node.NodeRuns;
 import com.jm.job.master.outcome.OutcomePolicy;
 import com.jm.job.master.outcome.RunCompletion;
@@ -31,11 +32,11 @@ public class FinishService {
 
     private final FinishMapper finishes;
     private final NodeRuns runs;
-    private final RunCompletion completion;
+    private final FireCompletion completion;
     private final JmJobMasterProperties properties;
 
     public FinishService(
-            FinishMapper finishes, NodeRuns runs, RunCompletion completion, JmJobMasterProperties properties) {
+            FinishMapper finishes, NodeRuns runs, FireCompletion completion, JmJobMasterProperties properties) {
         this.finishes = finishes;
         this.runs = runs;
         this.completion = completion;

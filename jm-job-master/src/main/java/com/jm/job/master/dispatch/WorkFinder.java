@@ -3,13 +3,16 @@ package com.jm.job.master.dispatch;
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.clock.DatabaseClock;
 import com.jm.job.master.domain.NodeRecord;
+import com.jm.job.master.domain.Tags;
 import com.jm.job.master.domain.TaskPriority;
 import com.jm.job.master.index.GuardedPendingIndex;
+import com.jm.job.master.index.Lane;
 import com.jm.job.master.node.NodeDirectory;
 import com.jm.job.master.store.ClaimMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +60,31 @@ class WorkFinder {
             // Nothing to claim until the node is enabled or the group resumed; both events wake the poll.
             return new Look(List.of(), null);
         }
-        return index.isAvailable() ? fromIndex(nodeId, groupId, maxTasks) : fromDatabase(nodeId, groupId, maxTasks);
+        return index.isAvailable() ? fromIndex(node, groupId, maxTasks) : fromDatabase(node, groupId, maxTasks);
     }
 
-    private Look fromIndex(long nodeId, long groupId, int maxTasks) {
+    /**
+     * The index lanes the node takes from: its group's, its own (broadcast runs), and those of the
+     * tag sets it has all of. A node with no tags never asks which tag lanes exist.
+     */
+    private List<Lane> lanes(NodeRecord node, long groupId) {
+        List<Lane> lanes = new ArrayList<>();
+        lanes.add(Lane.group(groupId));
+        lanes.add(Lane.of(groupId, node.getId(), null));
+        if (node.getTags() != null) {
+            index.tagLanes(groupId).stream()
+                    .filter(tags -> Tags.covers(node.getTags(), tags))
+                    .sorted()
+                    .forEach(tags -> lanes.add(Lane.of(groupId, null, tags)));
+        }
+        return lanes;
+    }
+
+    private Look fromIndex(NodeRecord node, long groupId, int maxTasks) {
+        long nodeId = node.getId();
+        List<Lane> lanes = lanes(node, groupId);
         Instant now = databaseClock.estimate();
-        List<Long> taken = index.takeDue(groupId, now, maxTasks);
+        List<Long> taken = index.takeDue(lanes, now, maxTasks);
         if (!taken.isEmpty()) {
             List<TaskAssignment> claimed = List.of();
             try {
@@ -74,7 +96,7 @@ class WorkFinder {
                 return new Look(claimed, null);
             }
         }
-        Instant next = index.nextDue(groupId);
+        Instant next = index.nextDue(lanes);
         return new Look(
                 List.of(), next == null ? null : atLeastMinRecheck(Duration.between(databaseClock.estimate(), next)));
     }
@@ -99,7 +121,7 @@ class WorkFinder {
             claimMapper
                     .pendingAmong(unclaimed)
                     .forEach(e -> index.put(
-                            groupId,
+                            Lane.of(groupId, e.getTargetNodeId(), e.getTags()),
                             e.getId(),
                             e.getPriority(),
                             e.getNextFireTime().toInstant(ZoneOffset.UTC)));
@@ -108,17 +130,19 @@ class WorkFinder {
                     "Could not check which of {} unclaimed tasks are still pending; keeping them all in the index: {}",
                     unclaimed.size(),
                     e.getMessage());
-            // Their priority is not known here; the next rebuild restores it.
-            unclaimed.forEach(id -> index.put(groupId, id, TaskPriority.DEFAULT, now));
+            // Their priority and lane are not known here: the group's lane, where a node that may
+            // not claim one puts it back into its own lane once the database answers again; the
+            // next rebuild restores priorities.
+            unclaimed.forEach(id -> index.put(Lane.group(groupId), id, TaskPriority.DEFAULT, now));
         }
     }
 
-    private Look fromDatabase(long nodeId, long groupId, int maxTasks) {
-        List<TaskAssignment> claimed = claims.claimCandidatesFromTable(nodeId, groupId, maxTasks);
+    private Look fromDatabase(NodeRecord node, long groupId, int maxTasks) {
+        List<TaskAssignment> claimed = claims.claimCandidatesFromTable(node.getId(), groupId, maxTasks);
         if (!claimed.isEmpty()) {
             return new Look(claimed, null);
         }
-        Long micros = claimMapper.microsUntilNextDue(groupId);
+        Long micros = claimMapper.microsUntilNextDue(groupId, node.getId(), ClaimService.tagMarks(node.getTags()));
         return new Look(List.of(), micros == null ? null : atLeastMinRecheck(Duration.ofNanos(micros * 1000)));
     }
 

@@ -17,6 +17,8 @@ public class NodeRecord {
     private boolean disable;
     /** Whether the node's group is paused (read with the node for dispatch). */
     private boolean groupPaused;
+    /** The node's tags, in {@link Tags}' stored form; null for none. */
+    private String tags;
 
     private boolean online;
     private LocalDateTime lastHeartbeatAt;

@@ -1,5 +1,6 @@
 package com.jm.job.master.domain;
 
+import com.jm.job.common.protocol.NodeApi;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -12,11 +13,10 @@ import java.util.TreeSet;
  */
 public final class Tags {
 
-    /** What a tag may look like: a letter or digit, then letters, digits, '.', '_', ':' or '-'. */
-    public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    /** What a tag may look like, for tasks as for nodes. */
+    public static final String PATTERN = NodeApi.TAG_PATTERN;
 
-    public static final String MESSAGE =
-            "must be 1 to 64 characters: a letter or digit, then letters, digits, '.', '_', ':' or '-'";
+    public static final String MESSAGE = NodeApi.TAG_RULE;
 
     private Tags() {}
 

@@ -2,6 +2,7 @@ package com.jm.job.master.index;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,20 +47,28 @@ public class GuardedPendingIndex {
         available = false;
     }
 
-    public void put(long groupId, long taskId, int priority, Instant due) {
-        run(() -> index.put(groupId, taskId, priority, due));
+    public void put(Lane lane, long taskId, int priority, Instant due) {
+        run(() -> index.put(lane, taskId, priority, due));
     }
 
-    public void remove(long groupId, long taskId) {
-        run(() -> index.remove(groupId, taskId));
+    public void putAll(Lane lane, List<PendingIndex.Entry> entries) {
+        run(() -> index.putAll(lane, entries));
     }
 
-    public List<Long> takeDue(long groupId, Instant now, int limit) {
-        return call(() -> index.takeDue(groupId, now, limit), List.of());
+    public void remove(Lane lane, long taskId) {
+        run(() -> index.remove(lane, taskId));
     }
 
-    public Instant nextDue(long groupId) {
-        return call(() -> index.nextDue(groupId), null);
+    public List<Long> takeDue(List<Lane> lanes, Instant now, int limit) {
+        return call(() -> index.takeDue(lanes, now, limit), List.of());
+    }
+
+    public Instant nextDue(List<Lane> lanes) {
+        return call(() -> index.nextDue(lanes), null);
+    }
+
+    public Set<String> tagLanes(long groupId) {
+        return call(() -> index.tagLanes(groupId), Set.of());
     }
 
     private void run(Runnable action) {

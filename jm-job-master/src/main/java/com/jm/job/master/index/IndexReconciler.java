@@ -70,16 +70,18 @@ public class IndexReconciler {
     }
 
     private int rebuild(PendingIndex store) {
-        Map<Long, List<PendingIndex.Entry>> byGroup = new HashMap<>();
+        Map<Lane, List<PendingIndex.Entry>> byLane = new HashMap<>();
         List<PendingEntry> pending = claims.allPending();
         for (PendingEntry entry : pending) {
-            byGroup.computeIfAbsent(entry.getGroupId(), g -> new ArrayList<>())
+            byLane.computeIfAbsent(
+                            Lane.of(entry.getGroupId(), entry.getTargetNodeId(), entry.getTags()),
+                            g -> new ArrayList<>())
                     .add(new PendingIndex.Entry(
                             entry.getId(),
                             entry.getPriority(),
                             entry.getNextFireTime().toInstant(ZoneOffset.UTC)));
         }
-        byGroup.forEach(store::putAll);
+        byLane.forEach(store::putAll);
         store.markBuilt();
         return pending.size();
     }

@@ -6,6 +6,8 @@ import com.jm.job.master.events.PendingSignals;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,20 +29,28 @@ public class PendingChanges {
     }
 
     /**
-     * The task is pending, claimable from {@code due} (UTC, by the database clock), before the
-     * group's tasks of a lower {@code priority}.
+     * The task is pending in {@code lane}, claimable from {@code due} (UTC, by the database clock),
+     * before the group's tasks of a lower {@code priority}.
      */
-    public void pending(long groupId, long taskId, int priority, LocalDateTime due) {
+    public void pending(Lane lane, long taskId, int priority, LocalDateTime due) {
         Instant at = due.toInstant(ZoneOffset.UTC);
         AfterCommit.run(() -> {
-            index.put(groupId, taskId, priority, at);
+            index.put(lane, taskId, priority, at);
+            events.pendingWork(lane.groupId());
+        });
+    }
+
+    /** Many tasks of one group are pending (a fire's units), each in its lane. */
+    public void pendingAll(long groupId, Map<Lane, List<PendingIndex.Entry>> byLane) {
+        AfterCommit.run(() -> {
+            byLane.forEach(index::putAll);
             events.pendingWork(groupId);
         });
     }
 
     /** The task left the queue (disabled); a claim takes its own entries out. */
-    public void notPending(long groupId, long taskId) {
-        AfterCommit.run(() -> index.remove(groupId, taskId));
+    public void notPending(Lane lane, long taskId) {
+        AfterCommit.run(() -> index.remove(lane, taskId));
     }
 
     /** A cron fire time was set; it may be earlier than the one the cron loop sleeps for. */

@@ -12,52 +12,59 @@ import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The pending index in Redis, shared by every master: one sorted set per group
- * ({@code jmjob:pending:<groupId>}), members task ids. A task's score is its due time in epoch
+ * The pending index in Redis, shared by every master: one sorted set per lane of a group ({@code
+ * jmjob:pending:{<groupId>}} for the group's own, with {@code :n<nodeId>} or {@code :t<tags>} after
+ * it for a node's or some tags' lane), members task ids. The group in braces is the key's hash tag:
+ * all of a group's lanes live in one Redis Cluster slot, so one script can take from all of them. A task's score is its due time in epoch
  * milliseconds minus its priority times {@link #BAND} (2^48 ms, about 8,900 years): each priority
  * has its own band of scores, higher priorities lower, and within a band the order is the due
  * order. So a priority-0 task's score is its due time, as before priorities existed (existing
  * entries keep working), a task changes priority or due time with one {@code ZADD}, and the group
- * stays one key (one Redis Cluster slot, which the Lua scripts need). Scores stay below 2^53 in
- * magnitude, where doubles are exact. A marker key says the index was built; a flush or a restart
- * of Redis removes it, and the reconcile loop rebuilds the index from the database.
+ * stays one slot (which the Lua scripts need). Scores stay below 2^53 in magnitude, where doubles
+ * are exact. A set per group names its tag lanes. A marker key says the index was built; a flush or
+ * a restart of Redis removes it, and the reconcile loop rebuilds the index from the database (the
+ * marker's name changed with the key layout, so an upgraded master rebuilds at once).
  */
 public class RedisPendingIndex implements PendingIndex {
 
     static final String KEY_PREFIX = "jmjob:pending:";
-    static final String BUILT_KEY = "jmjob:pending-built";
+    static final String BUILT_KEY = "jmjob:pending-built:lanes";
     /** Width of one priority's band of scores; every due time up to year 9999 fits in one. */
     static final long BAND = 1L << 48;
 
     /**
      * Take-due must be atomic, or two masters would pop the same ids: one Lua script reads the
-     * bands from the highest priority down (ARGV: the limit, then per band the lowest score and the
-     * score of "due now") and removes what it returns.
+     * bands from the highest priority down, each in every lane (KEYS), (ARGV: the limit, then per
+     * band the lowest score and the score of "due now") and removes what it returns.
      */
     private static final RedisScript<List> TAKE_DUE = RedisScript.of(
             """
             local taken = {}
             local remaining = tonumber(ARGV[1])
             for i = 2, #ARGV, 2 do
-              if remaining <= 0 then break end
-              local ids = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i + 1], 'LIMIT', 0, remaining)
-              if #ids > 0 then
-                redis.call('ZREM', KEYS[1], unpack(ids))
-                for _, id in ipairs(ids) do taken[#taken + 1] = id end
-                remaining = remaining - #ids
+              for _, key in ipairs(KEYS) do
+                if remaining <= 0 then return taken end
+                local ids = redis.call('ZRANGEBYSCORE', key, ARGV[i], ARGV[i + 1], 'LIMIT', 0, remaining)
+                if #ids > 0 then
+                  redis.call('ZREM', key, unpack(ids))
+                  for _, id in ipairs(ids) do taken[#taken + 1] = id end
+                  remaining = remaining - #ids
+                end
               end
             end
             return taken
             """,
             List.class);
 
-    /** The first score of every non-empty band (ARGV: per band its lowest and highest score). */
+    /** The first score of every non-empty band of every lane (ARGV: per band its lowest and highest score). */
     private static final RedisScript<List> FIRST_OF_BANDS = RedisScript.of(
             """
             local firsts = {}
-            for i = 1, #ARGV, 2 do
-              local first = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i + 1], 'WITHSCORES', 'LIMIT', 0, 1)
-              if #first > 0 then firsts[#firsts + 1] = first[2] end
+            for _, key in ipairs(KEYS) do
+              for i = 1, #ARGV, 2 do
+                local first = redis.call('ZRANGEBYSCORE', key, ARGV[i], ARGV[i + 1], 'WITHSCORES', 'LIMIT', 0, 1)
+                if #first > 0 then firsts[#firsts + 1] = first[2] end
+              end
             end
             return firsts
             """,
@@ -70,26 +77,28 @@ public class RedisPendingIndex implements PendingIndex {
     }
 
     @Override
-    public void put(long groupId, long taskId, int priority, Instant due) {
-        redis.opsForZSet().add(key(groupId), Long.toString(taskId), score(priority, due));
+    public void put(Lane lane, long taskId, int priority, Instant due) {
+        noteTagLane(lane);
+        redis.opsForZSet().add(key(lane), Long.toString(taskId), score(priority, due));
     }
 
     @Override
-    public void putAll(long groupId, Collection<Entry> entries) {
+    public void putAll(Lane lane, Collection<Entry> entries) {
+        noteTagLane(lane);
         Set<TypedTuple<String>> tuples = entries.stream()
                 .map(e -> TypedTuple.of(Long.toString(e.taskId()), score(e.priority(), e.due())))
                 .collect(Collectors.toSet());
-        redis.opsForZSet().add(key(groupId), tuples);
+        redis.opsForZSet().add(key(lane), tuples);
     }
 
     @Override
-    public void remove(long groupId, long taskId) {
-        redis.opsForZSet().remove(key(groupId), Long.toString(taskId));
+    public void remove(Lane lane, long taskId) {
+        redis.opsForZSet().remove(key(lane), Long.toString(taskId));
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<Long> takeDue(long groupId, Instant now, int limit) {
+    public List<Long> takeDue(List<Lane> lanes, Instant now, int limit) {
         long nowMillis = dueMillis(now);
         List<String> args = new ArrayList<>();
         args.add(Integer.toString(limit));
@@ -97,7 +106,7 @@ public class RedisPendingIndex implements PendingIndex {
             args.add(Long.toString(-p * BAND));
             args.add(Long.toString(-p * BAND + nowMillis));
         }
-        List<Object> ids = redis.execute(TAKE_DUE, List.of(key(groupId)), args.toArray());
+        List<Object> ids = redis.execute(TAKE_DUE, keys(lanes), args.toArray());
         return ids == null
                 ? List.of()
                 : ids.stream().map(id -> Long.valueOf(id.toString())).toList();
@@ -105,13 +114,13 @@ public class RedisPendingIndex implements PendingIndex {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Instant nextDue(long groupId) {
+    public Instant nextDue(List<Lane> lanes) {
         List<String> args = new ArrayList<>();
         for (int p = TaskPriority.MAX; p >= TaskPriority.MIN; p--) {
             args.add(Long.toString(-p * BAND));
             args.add(Long.toString(-p * BAND + BAND - 1));
         }
-        List<Object> firsts = redis.execute(FIRST_OF_BANDS, List.of(key(groupId)), args.toArray());
+        List<Object> firsts = redis.execute(FIRST_OF_BANDS, keys(lanes), args.toArray());
         if (firsts == null || firsts.isEmpty()) {
             return null;
         }
@@ -120,6 +129,19 @@ public class RedisPendingIndex implements PendingIndex {
                 .min(Long::compare)
                 .map(Instant::ofEpochMilli)
                 .orElse(null);
+    }
+
+    @Override
+    public Set<String> tagLanes(long groupId) {
+        Set<String> tags = redis.opsForSet().members(tagLanesKey(groupId));
+        return tags == null ? Set.of() : Set.copyOf(tags);
+    }
+
+    /** A tag lane is named in the group's set before its first entry, so no poll overlooks it. */
+    private void noteTagLane(Lane lane) {
+        if (lane.tags() != null) {
+            redis.opsForSet().add(tagLanesKey(lane.groupId()), lane.tags());
+        }
     }
 
     @Override
@@ -133,7 +155,19 @@ public class RedisPendingIndex implements PendingIndex {
     }
 
     static String key(long groupId) {
-        return KEY_PREFIX + groupId;
+        return key(Lane.group(groupId));
+    }
+
+    static String key(Lane lane) {
+        return KEY_PREFIX + "{" + lane.groupId() + "}" + lane.suffix();
+    }
+
+    static String tagLanesKey(long groupId) {
+        return KEY_PREFIX + "{" + groupId + "}:lanes";
+    }
+
+    private static List<String> keys(List<Lane> lanes) {
+        return lanes.stream().map(RedisPendingIndex::key).toList();
     }
 
     /** The score of a task: its band (by priority, clamped to 0–9), then its due time within it. */

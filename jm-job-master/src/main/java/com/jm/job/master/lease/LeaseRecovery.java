@@ -1,6 +1,7 @@
 package com.jm.job.master.lease;
 
 import com.jm.job.master.domain.RunState;
+import com.jm.job.master.fire.FireCompletion;
 import com.jm.job.master.outcome.RunCompletion;
 import com.jm.job.master.store.LeaseMapper;
 import com.jm.job.master.store.RunningTask;
@@ -24,9 +25,9 @@ public class LeaseRecovery {
     private static final Logger log = LoggerFactory.getLogger(LeaseRecovery.class);
 
     private final LeaseMapper leases;
-    private final RunCompletion completion;
+    private final FireCompletion completion;
 
-    public LeaseRecovery(LeaseMapper leases, RunCompletion completion) {
+    public LeaseRecovery(LeaseMapper leases, FireCompletion completion) {
         this.leases = leases;
         this.completion = completion;
     }

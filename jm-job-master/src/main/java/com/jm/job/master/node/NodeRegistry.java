@@ -5,6 +5,7 @@ import com.jm.job.common.protocol.RegisterRequest;
 import com.jm.job.common.protocol.RegisterResponse;
 import com.jm.job.master.domain.GroupRecord;
 import com.jm.job.master.domain.NodeRecord;
+import com.jm.job.master.domain.Tags;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.lease.Leases;
 import com.jm.job.master.security.NodeSessions;
@@ -56,6 +57,7 @@ public class NodeRegistry {
         node.setPort(request.port() == null ? null : String.valueOf(request.port()));
         node.setInstance(request.instance());
         node.setThreads(request.threads());
+        node.setTags(Tags.stored(request.tags()));
         String secret = sessions.newSecret();
         node.setSessionHash(NodeSessions.hash(secret));
         nodes.upsert(node);

@@ -1,5 +1,6 @@
 package com.jm.job.master.outcome;
 
+import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.ChildFire;
 import com.jm.job.master.store.PendingEntry;
@@ -46,7 +47,11 @@ class ChildFires {
             return;
         }
         for (PendingEntry child : children.fired(fires)) {
-            changes.pending(child.getGroupId(), child.getId(), child.getPriority(), child.getNextFireTime());
+            changes.pending(
+                    Lane.of(child.getGroupId(), null, child.getTags()),
+                    child.getId(),
+                    child.getPriority(),
+                    child.getNextFireTime());
         }
     }
 }

@@ -2,6 +2,7 @@ package com.jm.job.master.outcome;
 
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.FinishMapper;
@@ -66,7 +67,11 @@ public class RunCompletion {
                 // re-checks it, and a too-early candidate is put back with the real one).
                 LocalDateTime due = task.getDbNow()
                         .plus(Duration.ofMillis(transition.delayMs() == null ? 0 : transition.delayMs()));
-                changes.pending(task.getGroupId(), task.getId(), task.getPriority(), due);
+                changes.pending(
+                        Lane.of(task.getGroupId(), task.getTargetNodeId(), task.getTags()),
+                        task.getId(),
+                        task.getPriority(),
+                        due);
             }
             // A new fire time (a slot, or a fixed delay from now): the cron loop may sleep past it.
             cronChanged |= transition.status() == TaskStatus.NOT_STARTED

@@ -1,5 +1,6 @@
 package com.jm.job.master.schedule;
 
+import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.FiredTask;
 import com.jm.job.master.store.ScheduleMapper;
@@ -47,7 +48,8 @@ public class CronFiring {
             return 0;
         }
         schedule.fire(due);
-        due.forEach(t -> changes.pending(t.getGroupId(), t.getId(), t.getPriority(), t.getNextFireTime()));
+        due.forEach(t -> changes.pending(
+                Lane.of(t.getGroupId(), null, t.getTags()), t.getId(), t.getPriority(), t.getNextFireTime()));
         return due.size();
     }
 }

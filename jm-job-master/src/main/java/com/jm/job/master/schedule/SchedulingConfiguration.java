@@ -3,6 +3,7 @@ package com.jm.job.master.schedule;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.events.PendingSignals;
 import com.jm.job.master.events.Signal;
+import com.jm.job.master.fire.StrandedUnits;
 import com.jm.job.master.index.IndexReconciler;
 import com.jm.job.master.lease.LeaseRecovery;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,12 +32,15 @@ class SchedulingConfiguration {
     }
 
     @Bean
-    MasterLoop leaseLoop(LeaseRecovery recovery, JmJobMasterProperties properties) {
+    MasterLoop leaseLoop(LeaseRecovery recovery, StrandedUnits stranded, JmJobMasterProperties properties) {
         return new MasterLoop(
                 "jm-job-leases",
                 () -> {
                     while (recovery.recoverExpired() == LeaseRecovery.BATCH) {
                         // A full batch: more leases may have lapsed.
+                    }
+                    while (stranded.sweep() == StrandedUnits.BATCH) {
+                        // A full batch: more broadcast runs may wait for nodes that are gone.
                     }
                     return properties.getLeaseCheckInterval();
                 },

@@ -7,6 +7,8 @@ import com.jm.job.master.domain.Trigger;
 import com.jm.job.master.errors.ConflictException;
 import com.jm.job.master.errors.InvalidFieldException;
 import com.jm.job.master.errors.NotFoundException;
+import com.jm.job.master.fire.FireCompletion;
+import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.TaskMapper;
@@ -29,6 +31,7 @@ public class TaskService {
     private final PendingChanges changes;
     private final ParamsRules paramsRules;
     private final ExecutionRules executionRules;
+    private final FireCompletion fires;
 
     public TaskService(
             TaskMapper tasks,
@@ -37,7 +40,9 @@ public class TaskService {
             ChildRules childRules,
             ParamsRules paramsRules,
             ExecutionRules executionRules,
+            FireCompletion fires,
             PendingChanges changes) {
+        this.fires = fires;
         this.executionRules = executionRules;
         this.tasks = tasks;
         this.groups = groups;
@@ -114,9 +119,13 @@ public class TaskService {
     /** Takes a task out of the queue at once; idempotent. */
     @Transactional
     public TaskRecord disable(long id) {
+        boolean firing = fires.lockUnits(id);
         tasks.setDisabled(id, true);
+        if (firing) {
+            fires.disabled(id);
+        }
         TaskRecord task = require(id);
-        changes.notPending(task.getGroupId(), id);
+        changes.notPending(Lane.of(task.getGroupId(), null, task.getTags()), id);
         return filled(List.of(task)).get(0);
     }
 
@@ -187,7 +196,11 @@ public class TaskService {
      */
     private TaskRecord signalled(TaskRecord task) {
         if (task.getStatus() == TaskStatus.PENDING && !task.isDisable()) {
-            changes.pending(task.getGroupId(), task.getId(), task.getPriority(), task.getNextFireTime());
+            changes.pending(
+                    Lane.of(task.getGroupId(), null, task.getTags()),
+                    task.getId(),
+                    task.getPriority(),
+                    task.getNextFireTime());
         }
         if (task.getNextFireTime() != null && task.getStatus() == TaskStatus.NOT_STARTED) {
             changes.scheduleChanged();

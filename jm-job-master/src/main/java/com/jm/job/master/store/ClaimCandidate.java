@@ -1,5 +1,6 @@
 package com.jm.job.master.store;
 
+import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.Trigger;
 import java.time.LocalDateTime;
 import lombok.Getter;
@@ -28,4 +29,26 @@ public class ClaimCandidate {
     private LocalDateTime nextFireTime;
     /** The run id, filled in by the run insert's generated keys. */
     private Long runId;
+
+    private long groupId;
+    private int priority;
+    private boolean retry;
+    private int maxRetries;
+    /** Tags a node needs (stored form), or null. */
+    private String tags;
+
+    private RunMode runMode;
+    private int shards;
+    /** On a unit: the task whose fire it is a run of, its shard and the fire's run row; null else. */
+    private Long unitOf;
+
+    private Integer shardIndex;
+    private Integer shardTotal;
+    private String shardParam;
+    private Long fireRunId;
+
+    /** Whether a claim of this row starts a fire of several runs rather than handing out one. */
+    public boolean startsMultiRunFire() {
+        return unitOf == null && (runMode == RunMode.BROADCAST || shards > 1);
+    }
 }

@@ -14,17 +14,26 @@ import org.apache.ibatis.annotations.Param;
 public interface ClaimMapper {
 
     /**
-     * Locks due, enabled, pending tasks of a group, highest priority first, then in due order; SKIP
-     * LOCKED passes over rows other claims hold.
+     * Locks due, enabled, pending tasks of a group that the node may run, highest priority first,
+     * then in due order; SKIP LOCKED passes over rows other claims hold. {@code nodeTags} are the
+     * node's tags, each written {@code ",tag,"} (see {@link com.jm.job.master.domain.Tags}).
      */
-    List<ClaimCandidate> lockDue(@Param("groupId") long groupId, @Param("limit") int limit);
+    List<ClaimCandidate> lockDue(
+            @Param("groupId") long groupId,
+            @Param("nodeId") long nodeId,
+            @Param("nodeTags") List<String> nodeTags,
+            @Param("limit") int limit);
 
     /**
      * Locks those of {@code ids} that are still due, enabled and pending: the claim of candidates
      * taken from the pending index. Only this poll took these ids from the index, so locking all of
      * them (no index serves this ORDER BY) costs nobody a wait. Ordered as {@link #lockDue}.
      */
-    List<ClaimCandidate> lockCandidates(@Param("groupId") long groupId, @Param("ids") List<Long> ids);
+    List<ClaimCandidate> lockCandidates(
+            @Param("groupId") long groupId,
+            @Param("nodeId") long nodeId,
+            @Param("nodeTags") List<String> nodeTags,
+            @Param("ids") List<Long> ids);
 
     /** Of {@code ids}, the tasks that are pending and enabled, to put back into the index. */
     List<PendingEntry> pendingAmong(@Param("ids") List<Long> ids);
@@ -42,6 +51,7 @@ public interface ClaimMapper {
      */
     List<ClaimedRun> insertRunsReturning(@Param("nodeId") long nodeId, @Param("taskIds") Batch<Long> taskIds);
 
-    /** Microseconds until the group's next pending task is due (negative: overdue), or null if none. */
-    Long microsUntilNextDue(@Param("groupId") long groupId);
+    /** Microseconds until the next task of the group that the node may run is due (negative: overdue), or null if none. */
+    Long microsUntilNextDue(
+            @Param("groupId") long groupId, @Param("nodeId") long nodeId, @Param("nodeTags") List<String> nodeTags);
 }

@@ -12,4 +12,6 @@ public class FiredTask {
     private long groupId;
     private int priority;
     private LocalDateTime nextFireTime;
+    /** Tags a node needs to claim it (stored form), or null: which index lane it waits in. */
+    private String tags;
 }

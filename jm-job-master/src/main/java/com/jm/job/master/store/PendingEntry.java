@@ -12,4 +12,8 @@ public class PendingEntry {
     private long groupId;
     private int priority;
     private LocalDateTime nextFireTime;
+    /** The one node that may claim it (a broadcast run), or null. */
+    private Long targetNodeId;
+    /** Tags a node needs to claim it (stored form), or null. */
+    private String tags;
 }

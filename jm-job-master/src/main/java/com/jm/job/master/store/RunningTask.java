@@ -33,6 +33,12 @@ public class RunningTask {
     private LocalDateTime dbNow;
     /** Whether the task has child tasks to fire when this run succeeds. */
     private boolean hasChildren;
+    /** Tags a node needs to claim it (stored form), or null: which index lane it waits in. */
+    private String tags;
+    /** On a unit row: the task whose fire it is a run of; null on a task. */
+    private Long unitOf;
+    /** On a broadcast unit: the one node that may run it. */
+    private Long targetNodeId;
 
     /** The task's schedule, for working out its next fire. */
     public Recurrence recurrence() {

@@ -107,7 +107,7 @@ class PriorityClaimTest extends MariaDbTest {
         String lockDue = sqlSessions
                 .getConfiguration()
                 .getMappedStatement("com.jm.job.master.store.ClaimMapper.lockDue")
-                .getBoundSql(Map.of("groupId", groupId, "limit", 100))
+                .getBoundSql(Map.of("groupId", groupId, "nodeId", 0L, "nodeTags", List.of(), "limit", 100))
                 .getSql();
         assertThat(lockDue).contains("ORDER BY priority DESC, next_fire_time, id");
 
@@ -319,7 +319,7 @@ class PriorityClaimTest extends MariaDbTest {
     }
 
     private Map<String, Object> explain(String sql) {
-        List<Map<String, Object>> rows = jdbc.queryForList("EXPLAIN " + sql, groupId, 100);
+        List<Map<String, Object>> rows = jdbc.queryForList("EXPLAIN " + sql, groupId, 0L, 100);
         assertThat(rows).hasSize(1);
         return rows.get(0);
     }

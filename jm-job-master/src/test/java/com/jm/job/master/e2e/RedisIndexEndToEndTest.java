@@ -113,7 +113,7 @@ class RedisIndexEndToEndTest {
             long after = api.insertTask(groupId, "after redis is back", "countingJob");
             await().atMost(Duration.ofSeconds(30)).until(() -> calls.containsKey(after));
             try (RedisCli cli = new RedisCli("127.0.0.1", port, 0)) {
-                assertThat(cli.template().hasKey("jmjob:pending-built"))
+                assertThat(cli.template().hasKey("jmjob:pending-built:lanes"))
                         .as("index rebuilt")
                         .isTrue();
             }

@@ -167,7 +167,7 @@ class IndexInStepTest extends MariaDbTest {
     }
 
     private String key() {
-        return "jmjob:pending:" + groupId;
+        return "jmjob:pending:{" + groupId + "}";
     }
 
     private long insert(String json) throws Exception {

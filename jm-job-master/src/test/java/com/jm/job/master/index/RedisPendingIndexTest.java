@@ -46,17 +46,17 @@ class RedisPendingIndexTest extends PendingIndexContract {
         index().put(7, 42, 0, T0);
         index().put(7, 43, 3, T0);
 
-        assertThat(redis.template().opsForZSet().score("jmjob:pending:7", "42"))
+        assertThat(redis.template().opsForZSet().score("jmjob:pending:{7}", "42"))
                 .as("priority 0: the due time, as before priorities")
                 .isEqualTo((double) T0.toEpochMilli());
-        assertThat(redis.template().opsForZSet().score("jmjob:pending:7", "43"))
+        assertThat(redis.template().opsForZSet().score("jmjob:pending:{7}", "43"))
                 .as("priority 3: the due time, three bands down")
                 .isEqualTo((double) (T0.toEpochMilli() - 3 * RedisPendingIndex.BAND));
     }
 
     @Test
     void entriesWrittenBeforePrioritiesAreTakenAsPriorityZero() {
-        redis.template().opsForZSet().add("jmjob:pending:8", "1", (double) T0.toEpochMilli());
+        redis.template().opsForZSet().add("jmjob:pending:{8}", "1", (double) T0.toEpochMilli());
         PendingIndex index = index();
         index.put(8, 2, 1, T0.plusSeconds(1));
         index.put(8, 3, 0, T0.minusSeconds(1));

@@ -34,6 +34,7 @@ public abstract class MariaDbTest {
     protected void clean() {
         jdbc.update("DELETE FROM jm_task_run");
         jdbc.update("DELETE FROM jm_task_child");
+        jdbc.update("DELETE FROM jm_task WHERE unit_of IS NOT NULL");
         jdbc.update("DELETE FROM jm_task");
         jdbc.update("DELETE FROM jm_node");
         jdbc.update("DELETE FROM jm_group");

@@ -34,7 +34,21 @@ public final class NodeCalls {
     }
 
     public JsonNode register(String group, String instance, String ip) throws Exception {
-        return read(call(NodeApi.REGISTER, Map.of("group", group, "ip", ip, "instance", instance, "threads", 4))
+        return register(group, instance, ip, List.of());
+    }
+
+    /** Registers a node that declares {@code tags}. */
+    public JsonNode register(String group, String instance, String ip, List<String> tags) throws Exception {
+        Map<String, Object> body = new HashMap<>(Map.of("group", group, "ip", ip, "instance", instance, "threads", 4));
+        if (!tags.isEmpty()) {
+            body.put("tags", tags);
+        }
+        return read(call(NodeApi.REGISTER, body).andExpect(status().isOk()));
+    }
+
+    /** A heartbeat for {@code runIds}: answers the run ids the master says must stop. */
+    public JsonNode heartbeat(long node, List<Long> runIds) throws Exception {
+        return read(call(NodeApi.HEARTBEAT, Map.of("nodeId", node, "runIds", runIds))
                 .andExpect(status().isOk()));
     }
 

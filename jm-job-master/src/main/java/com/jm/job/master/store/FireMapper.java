@@ -1,0 +1,73 @@
+package com.jm.job.master.store;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * Multi-run fires (sql/V8): the fire's run row, its unit rows in {@code jm_task}, and the end of the
+ * fire when its last unit ends. Every statement runs in the caller's transaction; locks are taken
+ * units first, then their task, the order a finish takes them in.
+ */
+@Mapper
+public interface FireMapper {
+
+    /** Inserts the fire's run row (RUNNING, no node); sets its id. */
+    void insertFireRun(FireRun run);
+
+    /** The task (locked by the claim) becomes RUNNING on no node and without a lease: its units hold the leases. */
+    int startFire(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
+
+    /** The task's per-shard parameters (JSON), read only when a sharded fire starts. */
+    String shardParams(@Param("taskId") long taskId);
+
+    /**
+     * Enabled, online nodes of the group that have all {@code tagMarks} (each {@code ",tag,"}), in
+     * id order: who a broadcast fire's runs go to.
+     */
+    List<Long> broadcastNodes(
+            @Param("groupId") long groupId,
+            @Param("tagMarks") List<String> tagMarks,
+            @Param("offlineAfterMs") long offlineAfterMs);
+
+    /** Inserts pending unit rows of {@code parent}'s fire, claimable at once. */
+    void insertUnits(
+            @Param("parent") ClaimCandidate parent,
+            @Param("fireRunId") long fireRunId,
+            @Param("total") int total,
+            @Param("units") List<Unit> units);
+
+    /** The units of a task's fire, for the pending index. */
+    List<UnitEntry> unitsOf(@Param("taskId") long taskId);
+
+    /** Locks the units of a task (an operator's disable, before the task itself). */
+    List<Long> lockUnitsOf(@Param("taskId") long taskId);
+
+    /** Disables a task's units: pending ones never start, running ones are told to stop. */
+    int disableUnits(@Param("taskId") long taskId);
+
+    /** Locks RUNNING tasks whose fires have units, in id order, with what ending the fire needs. */
+    List<RunningTask> lockFires(@Param("taskIds") List<Long> taskIds);
+
+    /** Per task, its units by state. */
+    List<UnitCount> unitCounts(@Param("taskIds") List<Long> taskIds);
+
+    /** The runs of the fire move onto the task, so its history holds them once the units are gone. */
+    int moveUnitRuns(@Param("fireRunId") long fireRunId, @Param("taskId") long taskId);
+
+    int deleteUnits(@Param("taskId") long taskId);
+
+    /**
+     * Pending broadcast units, due, whose node is disabled, stopped or offline: they would wait for a
+     * node that is not coming (not locked; {@link #lockStranded} locks and re-checks).
+     */
+    List<Long> strandedUnits(@Param("offlineAfterMs") long offlineAfterMs, @Param("limit") int limit);
+
+    /** Locks those of {@code ids} still pending and enabled; answers the unit rows. */
+    List<RunningTask> lockStranded(@Param("ids") List<Long> ids);
+
+    /** Records a LOST run for each stranded unit and leaves the unit in error. */
+    int insertStrandedRuns(@Param("ids") List<Long> ids, @Param("message") String message);
+
+    int failStranded(@Param("ids") List<Long> ids, @Param("message") String message);
+}
