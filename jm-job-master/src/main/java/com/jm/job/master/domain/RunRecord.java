@@ -10,7 +10,9 @@ import lombok.Setter;
 public class RunRecord {
     private Long id;
     private long taskId;
-    private long nodeId;
+    /** Null on the record of a fire of several runs (and on a skipped slot): no node ran it. */
+    private Long nodeId;
+
     private int attempt;
     private Trigger triggerType;
     /** The params the run got when its fire was triggered with its own; null: the task's params. */
@@ -24,4 +26,10 @@ public class RunRecord {
     private LocalDateTime finishedAt;
     private Long durationMs;
     private String message;
+    /** The run row of the fire this run is one of, when the fire had several; else null. */
+    private Long fireId;
+    /** Which of the fire's runs: the shard, or the node's position in a broadcast; else null. */
+    private Integer shardIndex;
+    /** On a fire's record and its runs: how many runs the fire has; else null. */
+    private Integer shardTotal;
 }

@@ -12,12 +12,15 @@ import java.time.Instant;
  * One execution in a task's history. {@code lateMs} is how long after it was due the run started
  * (a cron slot fired after downtime shows it here). {@code params} are the params the run got when
  * its fire was triggered with its own; absent, it ran with the task's. {@code parentRunId} names the
- * parent task's run whose success started this run's fire (trigger CHILD).
+ * parent task's run whose success started this run's fire (trigger CHILD). A fire of several runs
+ * (broadcast, shards) has a record of its own, with no node and {@code shardTotal} set, whose end
+ * is the fire's; each of its runs names it in {@code fireId}.
  */
 public record RunView(
         @Schema(description = "run id", example = "1001") long id,
         @Schema(description = "the task", example = "42") long taskId,
-        @Schema(description = "the node that ran it", example = "7") long nodeId,
+        @Schema(description = "the node that ran it; absent on the record of a fire of several runs", example = "7")
+                Long nodeId,
         @Schema(description = "attempt number, from 1", example = "1") int attempt,
         @Schema(description = "what started it", example = "MANUAL") Trigger trigger,
         @Schema(description = "the params its fire was triggered with; absent: the task's", example = "day=2026-12-01")
@@ -31,7 +34,18 @@ public record RunView(
         @Schema(description = "start (UTC)", example = "2026-12-01T09:30:00Z") Instant startedAt,
         @Schema(description = "end (UTC), when finished", example = "2026-12-01T09:30:01Z") Instant finishedAt,
         @Schema(description = "run time", example = "35") Long durationMs,
-        @Schema(description = "failure message or short note", example = "sent 12 invoices") String message) {
+        @Schema(description = "failure message or short note", example = "sent 12 invoices") String message,
+        @Schema(
+                        description =
+                                "the record of the fire this run is one of, when the fire has several runs (broadcast, shards)",
+                        example = "1000")
+                Long fireId,
+        @Schema(description = "which of the fire's runs: the shard, or the node's place in a broadcast", example = "3")
+                Integer shardIndex,
+        @Schema(
+                        description = "how many runs the fire has (on the fire's record and on each of its runs)",
+                        example = "10")
+                Integer shardTotal) {
 
     static RunView of(RunRecord r) {
         return new RunView(
@@ -54,6 +68,9 @@ public record RunView(
                 Times.utc(r.getStartedAt()),
                 Times.utc(r.getFinishedAt()),
                 r.getDurationMs(),
-                r.getMessage());
+                r.getMessage(),
+                r.getFireId(),
+                r.getShardIndex(),
+                r.getShardTotal());
     }
 }

@@ -69,6 +69,19 @@ class MultiRunFireTest extends RegisteredNodeTest {
         assertThat(all.stream().map(r -> r.get("shardIndex").asInt()).toList())
                 .containsExactlyInAnyOrder(0, 1, 2, 3, 4);
 
+        JsonNode running = nodes.read(send(get("/api/tasks/" + task + "/runs"), null));
+        assertThat(running.get("total").asLong())
+                .as("while the fire runs, its runs are in the task's history")
+                .isEqualTo(6);
+        JsonNode record = running.get("items").get(5);
+        assertThat(record.path("nodeId").isMissingNode() || record.get("nodeId").isNull())
+                .as("the fire's record ran on no node")
+                .isTrue();
+        assertThat(record.get("shardTotal").asInt()).isEqualTo(5);
+        assertThat(running.get("items").get(0).get("fireId").asLong())
+                .isEqualTo(record.get("id").asLong());
+        assertThat(running.get("items").get(0).get("taskId").asLong()).isEqualTo(task);
+
         for (int i = 0; i < all.size(); i++) {
             nodes.finish(i < 3 ? nodeId : other, all.get(i).get("runId").asLong(), "SUCCEEDED", "ok");
             assertThat(taskStatus(task)).as("running until the last shard ends").isEqualTo(i < 4 ? 2 : 0);
