@@ -46,6 +46,8 @@ public class TaskRecord {
     private String shardParams;
     /** The same, read (filled by the service, not a column). */
     private List<String> shardParamValues = List.of();
+    /** Why a pending task is not claimed, when the master can tell (filled by the service). */
+    private String waitingFor;
     /** Tags a node must all have to run the task, in {@link Tags}' stored form; null for any node. */
     private String tags;
 

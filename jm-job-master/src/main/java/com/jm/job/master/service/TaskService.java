@@ -32,6 +32,7 @@ public class TaskService {
     private final ParamsRules paramsRules;
     private final ExecutionRules executionRules;
     private final FireCompletion fires;
+    private final PendingReasons pendingReasons;
 
     public TaskService(
             TaskMapper tasks,
@@ -41,7 +42,9 @@ public class TaskService {
             ParamsRules paramsRules,
             ExecutionRules executionRules,
             FireCompletion fires,
+            PendingReasons pendingReasons,
             PendingChanges changes) {
+        this.pendingReasons = pendingReasons;
         this.fires = fires;
         this.executionRules = executionRules;
         this.tasks = tasks;
@@ -211,6 +214,7 @@ public class TaskService {
     /** The tasks with what is not a column of their row: their children and shard parameters. */
     private List<TaskRecord> filled(List<TaskRecord> records) {
         records.forEach(t -> t.setShardParamValues(executionRules.shardParams(t)));
+        pendingReasons.fill(records);
         return childRules.fill(records);
     }
 

@@ -24,6 +24,9 @@ public interface NodeMapper {
 
     long countOnline(@Param("groupId") long groupId, @Param("offlineAfterMs") long offlineAfterMs);
 
+    /** The tags (stored form; null for none) of each enabled, online node of the group. */
+    List<String> onlineTags(@Param("groupId") long groupId, @Param("offlineAfterMs") long offlineAfterMs);
+
     /**
      * Registers a node, or re-registers one that restarted under the same instance name (keeping
      * an operator's disable flag).

@@ -50,6 +50,11 @@ public record TaskView(
         @Schema(description = "what a slot due while a fire runs does: SKIP, QUEUE or PARALLEL", example = "SKIP")
                 OverlapPolicy overlap,
         @Schema(description = "fires at once under overlap PARALLEL", example = "1") int maxConcurrentFires,
+        @Schema(
+                        description = "why a pending task is not being claimed, when the master can tell (group paused,"
+                                + " no online node, no online node with its tags); absent otherwise",
+                        example = "no enabled, online node of group 1 has all of the tags [gpu]")
+                String waitingFor,
         @Schema(description = "next due time (UTC)", example = "2026-12-01T09:30:00Z") Instant nextFireTime,
         @Schema(description = "the current run, while running", example = "1001") Long runId,
         @Schema(description = "the node running it, while running", example = "7") Long nodeId,
@@ -89,6 +94,7 @@ public record TaskView(
                 Tags.list(t.getTags()),
                 t.getOverlapPolicy(),
                 t.getMaxConcurrentFires(),
+                t.getWaitingFor(),
                 Times.utc(t.getNextFireTime()),
                 t.getRunId(),
                 t.getNodeId(),

@@ -259,9 +259,33 @@ class MultiRunFireTest extends RegisteredNodeTest {
 
         assertThat(nodes.poll(nodeId, 10)).as("no tags").isEmpty();
         assertThat(nodes.poll(gpuOnly, 10)).as("one of the two").isEmpty();
+        assertThat(view(task).path("waitingFor").isMissingNode()
+                        || view(task).get("waitingFor").isNull())
+                .as("a node that can take it is online")
+                .isTrue();
         JsonNode handed = nodes.poll(both, 10);
         assertThat(handed).hasSize(1);
         assertThat(handed.get(0).get("taskId").asLong()).isEqualTo(task);
+
+        long nobody = task("\"tags\":[\"tpu\"]");
+        assertThat(view(nobody).get("waitingFor").asString())
+                .as("the view says why it waits")
+                .isEqualTo("no enabled, online node of group " + groupId + " has all of the tags [tpu]");
+        send(post("/api/groups/" + groupId + "/pause"), null).andExpect(status().isOk());
+        assertThat(view(nobody).get("waitingFor").asString()).contains("is paused");
+        jdbc.update("UPDATE jm_node SET last_heartbeat_at = NOW(3) - INTERVAL 1 HOUR");
+        send(post("/api/groups/" + groupId + "/resume"), null).andExpect(status().isOk());
+        assertThat(nodes.read(send(get("/api/tasks?groupId=" + groupId), null))
+                        .get("items")
+                        .get(0)
+                        .get("waitingFor")
+                        .asString())
+                .as("lists say it too")
+                .isEqualTo("no enabled, online node in group " + groupId);
+    }
+
+    private JsonNode view(long task) throws Exception {
+        return nodes.read(send(get("/api/tasks/" + task), null));
     }
 
     @Test
