@@ -60,6 +60,60 @@ class EmbeddedDefaultTest {
         assertNodeRoundTrip(group);
     }
 
+    /** A sharded fire and a broadcast on H2: the unit rows, the tag test and the fire's end, portable. */
+    @Test
+    void shardedAndBroadcastFiresRunOnH2() throws Exception {
+        String group = "demo-" + UUID.randomUUID();
+        long groupId = created(post("/api/groups"), "{\"name\":\"" + group + "\"}");
+        JsonNode registered = node(
+                NodeApi.REGISTER,
+                null,
+                "{\"group\":\"" + group + "\",\"ip\":\"10.0.0.1\",\"instance\":\"h2-shards\",\"threads\":4,"
+                        + "\"tags\":[\"eu\",\"gpu\"]}");
+        long nodeId = registered.get("nodeId").asLong();
+        String session = registered.get("sessionToken").asString();
+        long sharded = created(
+                post("/api/tasks"),
+                "{\"name\":\"s\",\"beanName\":\"helloJob\",\"shards\":3,\"tags\":[\"gpu\"],\"groupId\":" + groupId
+                        + "}");
+        long broadcast = created(
+                post("/api/tasks"),
+                "{\"name\":\"b\",\"beanName\":\"helloJob\",\"mode\":\"BROADCAST\",\"groupId\":" + groupId + "}");
+        String poll = "{\"nodeId\":" + nodeId + ",\"maxTasks\":10,\"waitMillis\":0}";
+        assertThat(node(NodeApi.POLL, session, poll).get("tasks"))
+                .as("both fires start")
+                .isEmpty();
+        JsonNode runs = node(NodeApi.POLL, session, poll).get("tasks");
+        assertThat(runs).hasSize(4);
+        StringBuilder outcomes = new StringBuilder();
+        for (JsonNode run : runs) {
+            outcomes.append(outcomes.isEmpty() ? "" : ",")
+                    .append("{\"runId\":")
+                    .append(run.get("runId").asLong())
+                    .append(",\"result\":\"SUCCEEDED\",\"message\":\"ok\",\"durationMillis\":1}");
+        }
+        node(NodeApi.FINISH, session, "{\"nodeId\":" + nodeId + ",\"outcomes\":[" + outcomes + "]}");
+        mvc.perform(get("/api/tasks/" + sharded + "/runs"))
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items[3].state").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.items[3].shardTotal").value(3));
+        mvc.perform(get("/api/tasks/" + broadcast + "/runs"))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[1].message").value("1 of 1 runs succeeded"));
+    }
+
+    private long created(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body)
+            throws Exception {
+        String answer = mvc.perform(
+                        request.contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return json.readTree(answer).get("id").asLong();
+    }
+
     /**
      * A node registers, claims the task and reports it done: on H2 the claim and finish run the
      * portable form of their batch statements (MariaDB runs the JSON_TABLE form).
