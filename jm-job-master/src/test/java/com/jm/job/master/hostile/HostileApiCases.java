@@ -219,7 +219,56 @@ final class HostileApiCases {
         cases.add(e.field("priority as array", 400, "priority", List.of(9)));
         cases.add(e.field("priority as object", 400, "priority", Map.of("level", 9)));
         cases.add(e.field("priority NaN", 400, "priority", new Raw("NaN")));
+        executionCases(e, cases);
         return cases;
+    }
+
+    /** The execution fields: mode, shards and their params, tags, overlap. */
+    private static void executionCases(Endpoint e, List<HostileCase> cases) {
+        cases.add(e.field("lower-case mode", 400, "mode", "broadcast"));
+        cases.add(e.field("mode as number", 400, "mode", 1));
+        cases.add(e.field("mode as array", 400, "mode", List.of("BROADCAST")));
+        cases.add(e.field("mode with SQL", 400, "mode", "SINGLE'; DROP TABLE jm_task; --"));
+        cases.add(e.field("zero shards", 400, "shards", 0));
+        cases.add(e.field("negative shards", 400, "shards", -1));
+        cases.add(e.field("10001 shards", 400, "shards", 10_001));
+        cases.add(e.field("shards beyond int", 400, "shards", 2_147_483_648L));
+        cases.add(e.field("fractional shards", 400, "shards", new Raw("2.5")));
+        cases.add(e.field("shards as word", 400, "shards", "ten"));
+        cases.add(e.field("shardParams as text", 400, "shardParams", "a,b"));
+        cases.add(e.field("shardParams as object", 400, "shardParams", Map.of("0", "a")));
+        cases.add(e.field("shardParams with null", 400, "shardParams", java.util.Collections.singletonList(null)));
+        cases.add(e.field("shardParams entry of 4097 characters", 400, "shardParams", List.of("p".repeat(4_097))));
+        cases.add(e.field("more shardParams than shards", 400, "shardParams", List.of("a", "b")));
+        cases.add(e.body(
+                "shardParams on a broadcast",
+                400,
+                t -> JsonBodies.write(JsonBodies.with(
+                        JsonBodies.with(e.validBody().apply(t), "mode", "BROADCAST"), "shardParams", List.of("a")))));
+        cases.add(e.body(
+                "shards on a broadcast",
+                400,
+                t -> JsonBodies.write(
+                        JsonBodies.with(JsonBodies.with(e.validBody().apply(t), "mode", "BROADCAST"), "shards", 3))));
+        cases.add(e.field("tags as text", 400, "tags", "gpu"));
+        cases.add(e.field("empty tag", 400, "tags", List.of("")));
+        cases.add(e.field("tag with a space", 400, "tags", List.of("two words")));
+        cases.add(e.field("tag with markup", 400, "tags", List.of("<script>alert(1)</script>")));
+        cases.add(e.field("tag with a comma", 400, "tags", List.of("a,b")));
+        cases.add(e.field("tag with a LIKE wildcard", 400, "tags", List.of("gp%")));
+        cases.add(e.field("tag of 65 characters", 400, "tags", List.of("t".repeat(65))));
+        cases.add(e.field("non-ASCII tag", 400, "tags", List.of("区域")));
+        cases.add(e.field("tags with null", 400, "tags", java.util.Collections.singletonList(null)));
+        cases.add(e.field(
+                "17 tags",
+                400,
+                "tags",
+                java.util.stream.IntStream.range(0, 17).mapToObj(i -> "t" + i).toList()));
+        cases.add(e.field("lower-case overlap", 400, "overlap", "skip"));
+        cases.add(e.field("unknown overlap", 400, "overlap", "DROP"));
+        cases.add(e.field("zero maxConcurrentFires", 400, "maxConcurrentFires", 0));
+        cases.add(e.field("101 maxConcurrentFires", 400, "maxConcurrentFires", 101));
+        cases.add(e.field("maxConcurrentFires without PARALLEL", 400, "maxConcurrentFires", 2));
     }
 
     static List<HostileCase> trigger() {

@@ -39,6 +39,15 @@ final class HostileNodeApiCases {
         cases.add(e.field("10001 threads", 400, "threads", 10_001));
         cases.add(e.field("threads beyond int", 400, "threads", 2_147_483_648L));
         cases.add(e.field("threads as word", 400, "threads", "many"));
+        cases.add(e.field("tags as text", 400, "tags", "gpu"));
+        cases.add(e.field("tag with markup", 400, "tags", List.of("<img src=x onerror=alert(1)>")));
+        cases.add(e.field("tag with a comma", 400, "tags", List.of("a,b")));
+        cases.add(e.field("tags with null", 400, "tags", java.util.Collections.singletonList(null)));
+        cases.add(e.field(
+                "33 tags",
+                400,
+                "tags",
+                java.util.stream.IntStream.range(0, 33).mapToObj(i -> "t" + i).toList()));
         cases.add(e.field("nodeId in the body", 400, "nodeId", 1));
         cases.add(e.field("sessionToken in the body", 400, "sessionToken", "mine"));
         return cases;
