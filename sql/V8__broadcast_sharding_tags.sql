@@ -1,4 +1,4 @@
--- Execution modes: broadcast, sharding, tags, overlap.
+-- Execution modes (broadcast, sharding, tags, overlap) and delivery acknowledgement.
 --
 -- A fire of a task whose mode is BROADCAST, or that has more than one shard, has several runs. The
 -- claim that takes such a task expands the fire: the task becomes RUNNING with no node and no lease
@@ -42,3 +42,11 @@ CREATE INDEX idx_run_fire ON jm_task_run (fire_id);
 
 -- A node's tags, sorted, as ",a,b," (NULL: none).
 ALTER TABLE jm_node ADD COLUMN tags VARCHAR(2200) NULL;
+
+-- Delivery acknowledgement: a node that acknowledges what a poll handed it (it says so when it
+-- registers) gets a short delivery lease at the claim, which its acknowledgement (an immediate
+-- heartbeat) turns into the full lease. A run whose delivery lease lapses unacknowledged never
+-- reached its node: it goes back to pending at once, without using an attempt. Runs running now
+-- count as delivered.
+ALTER TABLE jm_node ADD COLUMN acks_delivery TINYINT NOT NULL DEFAULT 0;
+ALTER TABLE jm_task ADD COLUMN delivered TINYINT NOT NULL DEFAULT 1;

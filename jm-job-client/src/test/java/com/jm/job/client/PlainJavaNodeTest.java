@@ -105,6 +105,9 @@ class PlainJavaNodeTest {
         assertThat(master.registrations)
                 .extracting(RegisterRequest::tags)
                 .containsExactly(List.of("gpu", "region:eu"), List.of("gpu", "region:eu"));
+        assertThat(master.registrations)
+                .as("it acknowledges every delivery, and says so")
+                .allMatch(RegisterRequest::acknowledges);
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * node's until the report lands, and must not be declared lost while it is being retried. A failed
  * heartbeat is tried again soon (from a tenth of the interval, doubling up to the interval), not
  * after a whole interval, so one lost heartbeat does not let a lease run down to its fencing point.
+ * Runs a poll has just handed the node are acknowledged at once: the loader asks for a heartbeat
+ * ({@link #acknowledgeNow}) instead of waiting for the interval.
  */
 public class HeartbeatSender extends NodeLoop {
 
@@ -70,7 +72,16 @@ public class HeartbeatSender extends NodeLoop {
             return;
         }
         retry.reset();
-        pause(interval);
+        // Not a back-off: an acknowledgement asked for by the loader ends it early.
+        waiter.await(interval);
+    }
+
+    /**
+     * Sends the next heartbeat now: the runs a poll just handed the node are in it, which
+     * acknowledges their delivery and turns their short delivery lease into the full one.
+     */
+    public void acknowledgeNow() {
+        waiter.wake();
     }
 
     /** One heartbeat; answers whether the master took it. */

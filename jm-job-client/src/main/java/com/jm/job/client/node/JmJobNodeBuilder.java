@@ -258,8 +258,8 @@ public final class JmJobNodeBuilder {
                 prefetch,
                 session.instance(),
                 new LeaseFence(clock, leaseSafetyMargin));
-        TaskLoader loader = new TaskLoader(master, session, worker, pollWait, backoff());
         HeartbeatSender heartbeat = new HeartbeatSender(master, session, worker, reporter, heartbeatInterval);
+        TaskLoader loader = new TaskLoader(master, session, worker, pollWait, backoff(), heartbeat::acknowledgeNow);
         return new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGracePeriod);
     }
 

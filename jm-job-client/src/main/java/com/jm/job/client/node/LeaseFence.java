@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * came) plus the lease length the master named; the master renewed it no earlier, so the node's
  * deadline is never later than the master's. Once the node's clock reaches deadline − margin the run
  * has no licence left and is cancelled, whatever the master could still say. The margin is cut to
- * a fifth of the lease when the master's lease is that short.
+ * a fifth of the shortest lease the master named when that is shorter: a master hands new runs out
+ * on a short delivery lease until the node acknowledges them, and the margin must leave time for
+ * that acknowledgement too.
  */
 public final class LeaseFence {
 
@@ -28,7 +30,7 @@ public final class LeaseFence {
 
     private final Clock clock;
     private final Duration margin;
-    /** The lease length the master last named (0: none yet). */
+    /** The shortest lease length the master named (0: none yet). */
     private final AtomicLong leaseMillis = new AtomicLong();
 
     /**
@@ -54,8 +56,8 @@ public final class LeaseFence {
     }
 
     /**
-     * The margin in force: the configured one, but at most a fifth of the master's lease (the last
-     * length a master named), so a short lease still leaves time for heartbeats to renew it.
+     * The margin in force: the configured one, but at most a fifth of the shortest lease a master
+     * named, so a short lease still leaves time for heartbeats to renew it.
      */
     public Duration effectiveMargin() {
         long lease = leaseMillis.get();
@@ -71,10 +73,12 @@ public final class LeaseFence {
         if (leaseMillis == null) {
             return Instant.MAX;
         }
-        long previous = this.leaseMillis.getAndSet(leaseMillis);
-        if (previous != leaseMillis && leaseMillis / MAX_MARGIN_SHARE_OF_LEASE < margin.toMillis()) {
+        long previous = this.leaseMillis.getAndAccumulate(
+                leaseMillis, (shortest, named) -> shortest == 0 ? named : Math.min(shortest, named));
+        boolean shorter = previous == 0 || leaseMillis < previous;
+        if (shorter && leaseMillis / MAX_MARGIN_SHARE_OF_LEASE < margin.toMillis()) {
             log.warn(
-                    "jm.job.client.lease-safety-margin ({} ms) is more than a fifth of the master's lease ({} ms);"
+                    "jm.job.client.lease-safety-margin ({} ms) is more than a fifth of the master's shortest lease ({} ms);"
                             + " runs are cancelled {} ms before their lease ends instead",
                     margin.toMillis(),
                     leaseMillis,

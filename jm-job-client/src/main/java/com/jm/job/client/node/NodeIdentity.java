@@ -23,8 +23,10 @@ final class NodeIdentity {
                 ? instance
                 : local.getHostName() + ":" + ProcessHandle.current().pid();
         // Nodes open no port: the master reaches no one, so there is no port to report.
-        // A tag listed twice is still one tag; the master need not see it twice.
-        return new RegisterRequest(group, reportedIp, null, name, threads, List.copyOf(new LinkedHashSet<>(tags)));
+        // A tag listed twice is still one tag; the master need not see it twice. The node
+        // acknowledges every delivery (TaskLoader wakes the heartbeat), so it says so.
+        return new RegisterRequest(
+                group, reportedIp, null, name, threads, List.copyOf(new LinkedHashSet<>(tags)), true);
     }
 
     private static InetAddress localHost() {

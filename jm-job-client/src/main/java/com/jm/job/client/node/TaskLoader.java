@@ -24,6 +24,7 @@ public class TaskLoader extends NodeLoop {
 
     private static final Logger log = LoggerFactory.getLogger(TaskLoader.class);
 
+    private final Runnable acknowledge;
     private final MasterClient master;
     private final NodeSession session;
     private final Worker worker;
@@ -38,7 +39,22 @@ public class TaskLoader extends NodeLoop {
      * @param backoff delays between attempts while the master is unreachable
      */
     public TaskLoader(MasterClient master, NodeSession session, Worker worker, Duration pollWait, Backoff backoff) {
+        this(master, session, worker, pollWait, backoff, () -> {});
+    }
+
+    /**
+     * @param acknowledge asks for an acknowledgement of runs just handed to the worker (a heartbeat
+     *     naming them, at once): until it lands their lease is the master's short delivery lease
+     */
+    public TaskLoader(
+            MasterClient master,
+            NodeSession session,
+            Worker worker,
+            Duration pollWait,
+            Backoff backoff,
+            Runnable acknowledge) {
         super("jm-job-loader");
+        this.acknowledge = acknowledge;
         this.master = master;
         this.session = session;
         this.worker = worker;
@@ -102,6 +118,9 @@ public class TaskLoader extends NodeLoop {
         for (TaskAssignment task : tasks) {
             log.debug("Starting run {} of task '{}' ({})", task.runId(), task.taskName(), task.beanName());
             worker.submit(nodeId, task, leaseDeadline);
+        }
+        if (!tasks.isEmpty()) {
+            acknowledge.run();
         }
     }
 }

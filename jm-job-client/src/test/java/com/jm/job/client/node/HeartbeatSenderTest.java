@@ -48,6 +48,29 @@ class HeartbeatSenderTest {
     }
 
     @Test
+    void runsAPollHandedOutAreAcknowledgedAtOnceNotAtTheNextInterval() {
+        NodeHarness slow = new NodeHarness(
+                Duration.ofMillis(200),
+                Duration.ofMillis(500),
+                0,
+                new LeaseFence(java.time.Clock.systemUTC(), LeaseFence.DEFAULT_SAFETY_MARGIN),
+                Duration.ofMinutes(10));
+        try {
+            slow.handlers.put("waiting", new BlockingHandler());
+            slow.node.start();
+            await().until(() -> !slow.master.polls.isEmpty());
+            int beatsBefore = slow.master.heartbeats.size();
+            slow.master.enqueue(task(7, "waiting"));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> slow.master.heartbeats.stream()
+                    .skip(beatsBefore)
+                    .anyMatch(beat -> beat.runIds().contains(7L)));
+        } finally {
+            slow.node.stop();
+        }
+    }
+
+    @Test
     void keepsListingAFinishedRunUntilTheMasterAcknowledgesItsOutcome() {
         node.handlers.put("quick", context -> JobResult.success());
         node.master.failFinishes(Integer.MAX_VALUE);

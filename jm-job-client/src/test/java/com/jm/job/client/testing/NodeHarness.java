@@ -41,9 +41,15 @@ public class NodeHarness {
      * clock (a {@link MutableClock}, say) and fenced with its margin.
      */
     public NodeHarness(Duration pollWait, Duration shutdownGrace, int prefetch, LeaseFence fence) {
+        this(pollWait, shutdownGrace, prefetch, fence, Duration.ofMillis(50));
+    }
+
+    /** The same, heartbeating every {@code heartbeatInterval} (and when a poll hands it runs). */
+    public NodeHarness(
+            Duration pollWait, Duration shutdownGrace, int prefetch, LeaseFence fence, Duration heartbeatInterval) {
         worker = new Worker(handlers, reporter, 2, prefetch, INSTANCE, fence);
-        heartbeat = new HeartbeatSender(master, session, worker, reporter, Duration.ofMillis(50));
-        loader = new TaskLoader(master, session, worker, pollWait, backoff());
+        heartbeat = new HeartbeatSender(master, session, worker, reporter, heartbeatInterval);
+        loader = new TaskLoader(master, session, worker, pollWait, backoff(), heartbeat::acknowledgeNow);
         node = new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGrace);
     }
 

@@ -23,6 +23,10 @@ import java.util.List;
  * @param tags labels the node declares ({@code jm.job.client.tags}); a task with tags runs only on
  *     nodes that declare all of them. {@code null} (or absent) means none, and a node without tags
  *     sends none: a master from before tags existed refuses unknown fields; at most {@link NodeApi#MAX_TAGS}, each matching {@link NodeApi#TAG_PATTERN}
+ * @param acknowledgesDelivery whether the node sends a heartbeat naming the runs of every poll
+ *     answer that hands it some, at once: the master then grants those runs a short delivery lease
+ *     that the heartbeat turns into the full one, so runs of an answer that never reached the node
+ *     go back to pending within seconds; {@code null} (absent) means no
  */
 public record RegisterRequest(
         @Schema(description = "name of the group whose tasks this node runs; created when unknown", example = "billing")
@@ -45,7 +49,12 @@ public record RegisterRequest(
                                 + "); a task with tags runs only on nodes that declare all of them; absent: none",
                         example = "[\"gpu\", \"region:eu\"]")
                 @Size(max = NodeApi.MAX_TAGS)
-                List<@NotNull @Pattern(regexp = NodeApi.TAG_PATTERN, message = NodeApi.TAG_RULE) String> tags) {
+                List<@NotNull @Pattern(regexp = NodeApi.TAG_PATTERN, message = NodeApi.TAG_RULE) String> tags,
+        @Schema(
+                        description = "the node acknowledges every poll answer that hands it runs with an immediate"
+                                + " heartbeat; the master then hands its runs out on the short delivery lease",
+                        example = "true")
+                Boolean acknowledgesDelivery) {
 
     public RegisterRequest {
         // Not List.copyOf: it refuses a null element outright, and the master should answer one
@@ -58,5 +67,15 @@ public record RegisterRequest(
     /** A node that declares no tags. */
     public RegisterRequest(String group, String ip, Integer port, String instance, int threads) {
         this(group, ip, port, instance, threads, null);
+    }
+
+    /** A node that does not acknowledge deliveries (one from before acknowledgements existed). */
+    public RegisterRequest(String group, String ip, Integer port, String instance, int threads, List<String> tags) {
+        this(group, ip, port, instance, threads, tags, null);
+    }
+
+    /** Whether the node acknowledges deliveries (absent: it does not). */
+    public boolean acknowledges() {
+        return Boolean.TRUE.equals(acknowledgesDelivery);
     }
 }

@@ -26,6 +26,7 @@ public class JmJobMasterProperties {
     public static final int DEFAULT_MESSAGE_MAX_LENGTH = NodeApi.MAX_MESSAGE_LENGTH;
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(25);
     public static final Duration DEFAULT_LEASE_CHECK_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_DELIVERY_LEASE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RUN_RETENTION = Duration.ofDays(30);
     public static final Duration DEFAULT_HISTORY_CLEANUP_INTERVAL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_MAX_POLL_WAIT = Duration.ofSeconds(60);
@@ -74,6 +75,16 @@ public class JmJobMasterProperties {
      * lapses the node counts as lost for that run.
      */
     private Duration lease = DEFAULT_LEASE;
+
+    /**
+     * The lease a claim grants a node that acknowledges deliveries, until its acknowledgement (an
+     * immediate heartbeat) extends it to {@link #lease}: how soon runs of a poll answer that never
+     * reached the node (it died while its poll was held, the connection dropped) are pending again.
+     * A longer one than {@link #lease} counts as the lease. Long enough for the node's heartbeat
+     * round trip and its fencing margin (nodes keep at most a fifth of the shortest lease they were
+     * given as margin).
+     */
+    private Duration deliveryLease = DEFAULT_DELIVERY_LEASE;
 
     /**
      * How often lapsed leases are looked for. A node that dies is detected at most lease plus this

@@ -56,7 +56,7 @@ public class ClaimService {
     public List<TaskAssignment> claim(long nodeId, long groupId, int maxTasks) {
         NodeRecord node = nodes.dispatchState(nodeId);
         List<String> tags = tagMarks(node == null ? null : node.getTags());
-        return mark(nodeId, claims.lockDue(groupId, nodeId, tags, maxTasks));
+        return mark(nodeId, node != null && node.isAcksDelivery(), claims.lockDue(groupId, nodeId, tags, maxTasks));
     }
 
     /**
@@ -68,7 +68,10 @@ public class ClaimService {
         NodeRecord node = activeNode(nodeId);
         return node == null
                 ? List.of()
-                : mark(nodeId, claims.lockDue(groupId, nodeId, tagMarks(node.getTags()), maxTasks));
+                : mark(
+                        nodeId,
+                        node.isAcksDelivery(),
+                        claims.lockDue(groupId, nodeId, tagMarks(node.getTags()), maxTasks));
     }
 
     /**
@@ -80,7 +83,10 @@ public class ClaimService {
         NodeRecord node = activeNode(nodeId);
         return node == null
                 ? List.of()
-                : mark(nodeId, claims.lockCandidates(groupId, nodeId, tagMarks(node.getTags()), candidates));
+                : mark(
+                        nodeId,
+                        node.isAcksDelivery(),
+                        claims.lockCandidates(groupId, nodeId, tagMarks(node.getTags()), candidates));
     }
 
     /** The node, share-locked, when it may claim now; null when it is disabled or its group paused. */
@@ -102,7 +108,7 @@ public class ClaimService {
      * not handed out but starts its fire, whose units the group's nodes then claim; every other
      * candidate (units among them) gets its run row and lease.
      */
-    private List<TaskAssignment> mark(long nodeId, List<ClaimCandidate> locked) {
+    private List<TaskAssignment> mark(long nodeId, boolean acknowledges, List<ClaimCandidate> locked) {
         List<ClaimCandidate> fires =
                 locked.stream().filter(ClaimCandidate::startsMultiRunFire).toList();
         if (!fires.isEmpty()) {
@@ -115,7 +121,7 @@ public class ClaimService {
             return List.of();
         }
         List<ClaimedRun> runs = insertRuns(nodeId, candidates);
-        int marked = leases.grant(nodeId, runs);
+        int marked = leases.grant(nodeId, acknowledges, runs);
         if (marked != candidates.size()) {
             // The rows are locked by this transaction, so this cannot happen unless the schema or
             // locking changed; roll back rather than hand out runs whose task did not move.

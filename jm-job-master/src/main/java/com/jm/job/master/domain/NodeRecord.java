@@ -19,6 +19,8 @@ public class NodeRecord {
     private boolean groupPaused;
     /** The node's tags, in {@link Tags}' stored form; null for none. */
     private String tags;
+    /** Whether the node acknowledges what a poll hands it, so its runs start on the delivery lease. */
+    private boolean acksDelivery;
 
     private boolean online;
     private LocalDateTime lastHeartbeatAt;

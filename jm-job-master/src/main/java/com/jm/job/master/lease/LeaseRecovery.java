@@ -2,7 +2,12 @@ package com.jm.job.master.lease;
 
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.fire.FireCompletion;
+import com.jm.job.master.index.Lane;
+import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.outcome.RunCompletion;
+import com.jm.job.master.store.Batch;
+import com.jm.job.master.store.FinishMapper;
+import com.jm.job.master.store.FinishedRun;
 import com.jm.job.master.store.LeaseMapper;
 import com.jm.job.master.store.RunningTask;
 import java.util.ArrayList;
@@ -14,9 +19,13 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ends runs whose node stopped heartbeating: once a lease lapses the run is LOST and its task goes
- * back to pending (automatic retry left) or to error, like a failure. A node that comes back later
- * cannot overwrite this: its run is no longer the task's current one.
+ * Ends runs whose lease lapsed. A run its node acknowledged is LOST (the node stopped
+ * heartbeating) and its task goes back to pending (automatic retry left) or to error, like a
+ * failure. A run its node never acknowledged was never delivered (the poll answer did not reach
+ * the node): UNDELIVERED, and its task is pending again at once without using an attempt; the
+ * node, had it got the run after all, stopped it by its own clock before this delivery lease
+ * lapsed. A node that comes back later cannot overwrite either: its run is no longer the task's
+ * current one.
  */
 @Service
 public class LeaseRecovery {
@@ -25,11 +34,15 @@ public class LeaseRecovery {
     private static final Logger log = LoggerFactory.getLogger(LeaseRecovery.class);
 
     private final LeaseMapper leases;
+    private final FinishMapper finishes;
     private final FireCompletion completion;
+    private final PendingChanges changes;
 
-    public LeaseRecovery(LeaseMapper leases, FireCompletion completion) {
+    public LeaseRecovery(LeaseMapper leases, FinishMapper finishes, FireCompletion completion, PendingChanges changes) {
         this.leases = leases;
+        this.finishes = finishes;
         this.completion = completion;
+        this.changes = changes;
     }
 
     /** Recovers up to {@link #BATCH} lapsed leases in one transaction; answers how many. */
@@ -37,12 +50,38 @@ public class LeaseRecovery {
     public int recoverExpired() {
         List<RunningTask> expired = leases.lockExpired(BATCH);
         List<RunCompletion.Ending> endings = new ArrayList<>();
+        List<RunningTask> undelivered = new ArrayList<>();
         for (RunningTask task : expired) {
+            if (!task.isDelivered()) {
+                undelivered.add(task);
+                continue;
+            }
             String message = "lease expired: node " + task.getNodeId() + " stopped heartbeating";
             log.warn("Run {} of task {} lost: {}", task.getRunId(), task.getId(), message);
             endings.add(new RunCompletion.Ending(task, RunState.LOST, null, message));
         }
         completion.complete(endings);
+        redeliver(undelivered);
         return expired.size();
+    }
+
+    private void redeliver(List<RunningTask> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        List<FinishedRun> runs = new ArrayList<>();
+        for (RunningTask task : tasks) {
+            String message = "not acknowledged by node " + task.getNodeId()
+                    + " within the delivery lease: the poll answer did not reach it; pending again, no attempt used";
+            log.warn("Run {} of task {} undelivered: {}", task.getRunId(), task.getId(), message);
+            runs.add(new FinishedRun(task.getRunId(), RunState.UNDELIVERED, 0L, message));
+            changes.pending(
+                    Lane.of(task.getGroupId(), task.getTargetNodeId(), task.getTags()),
+                    task.getId(),
+                    task.getPriority(),
+                    task.getDbNow());
+        }
+        finishes.endRuns(Batch.of(runs));
+        leases.redeliver(tasks.stream().map(RunningTask::getId).toList());
     }
 }

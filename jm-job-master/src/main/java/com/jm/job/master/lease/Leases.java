@@ -20,10 +20,14 @@ public class Leases {
 
     private final LeaseMapper leases;
     private final Duration lease;
+    private final Duration deliveryLease;
 
     public Leases(LeaseMapper leases, JmJobMasterProperties properties) {
         this.leases = leases;
         this.lease = properties.getLease();
+        // Never longer than the lease itself: an acknowledgement must not shorten a lease.
+        Duration delivery = properties.getDeliveryLease();
+        this.deliveryLease = delivery.compareTo(lease) > 0 ? lease : delivery;
     }
 
     /** How long a lease lasts from its grant or last extension; nodes are told it in their answers. */
@@ -32,17 +36,27 @@ public class Leases {
     }
 
     /**
-     * Grants the node a lease on each claimed task (locked by the caller) and points the task at
-     * its run; answers how many tasks moved.
+     * How long the lease a claim grants a node lasts: the delivery lease when the node acknowledges
+     * deliveries (its acknowledgement extends it to {@link #length()}), else the full lease.
      */
-    public int grant(long nodeId, List<ClaimedRun> runs) {
-        return leases.grant(nodeId, lease.toMillis(), Batch.of(runs));
+    public Duration granted(boolean nodeAcknowledges) {
+        return nodeAcknowledges ? deliveryLease : lease;
+    }
+
+    /**
+     * Grants the node a lease on each claimed task (locked by the caller) and points the task at
+     * its run; answers how many tasks moved. A node that acknowledges deliveries gets the short
+     * delivery lease, its runs marked undelivered until it acknowledges them.
+     */
+    public int grant(long nodeId, boolean nodeAcknowledges, List<ClaimedRun> runs) {
+        return leases.grant(nodeId, granted(nodeAcknowledges).toMillis(), !nodeAcknowledges, Batch.of(runs));
     }
 
     /**
      * Extends the leases of the node's current runs among {@code runIds} (of the tasks
      * {@code taskIds}) and answers which of them are still live: current on the node for an
-     * enabled task. The others must stop.
+     * enabled task. The others must stop. A run's first extension is its acknowledgement: it was
+     * delivered.
      */
     public Set<Long> extend(long nodeId, List<Long> taskIds, List<Long> runIds) {
         leases.extend(nodeId, taskIds, runIds, lease.toMillis());

@@ -58,6 +58,7 @@ public class NodeRegistry {
         node.setInstance(request.instance());
         node.setThreads(request.threads());
         node.setTags(Tags.stored(request.tags()));
+        node.setAcksDelivery(request.acknowledges());
         String secret = sessions.newSecret();
         node.setSessionHash(NodeSessions.hash(secret));
         nodes.upsert(node);

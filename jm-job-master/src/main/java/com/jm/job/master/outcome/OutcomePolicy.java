@@ -50,6 +50,8 @@ public class OutcomePolicy {
                         task.getId(), task.getRunId(), TaskStatus.PENDING, null, 0L, Trigger.RETRY, message, false);
             case FAILED, TIMED_OUT, LOST -> failed(task, message);
             case RUNNING -> throw new IllegalArgumentException("a run that ended cannot be RUNNING");
+            // Lease recovery moves undelivered runs' tasks itself: no attempt was used, no back-off.
+            case UNDELIVERED -> throw new IllegalArgumentException("an undelivered run's task is redelivered");
         };
     }
 

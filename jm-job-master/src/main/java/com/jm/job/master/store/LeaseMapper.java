@@ -13,7 +13,17 @@ import org.apache.ibatis.annotations.Param;
 public interface LeaseMapper {
 
     /** Marks the locked tasks running on the node under a lease, pointing each at its run. */
-    int grant(@Param("nodeId") long nodeId, @Param("leaseMs") long leaseMs, @Param("runs") Batch<ClaimedRun> runs);
+    /**
+     * Tasks whose run was never acknowledged (locked by the caller) are pending again at once, the
+     * attempt their claim counted given back.
+     */
+    int redeliver(@Param("taskIds") List<Long> taskIds);
+
+    int grant(
+            @Param("nodeId") long nodeId,
+            @Param("leaseMs") long leaseMs,
+            @Param("delivered") boolean delivered,
+            @Param("runs") Batch<ClaimedRun> runs);
 
     /**
      * Extends the leases of the node's current runs among {@code runIds}; the tasks are addressed by

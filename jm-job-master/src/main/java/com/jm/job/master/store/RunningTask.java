@@ -1,6 +1,7 @@
 package com.jm.job.master.store;
 
 import com.jm.job.master.cron.Recurrence;
+import com.jm.job.master.domain.Trigger;
 import java.time.LocalDateTime;
 import lombok.Getter;
 import lombok.Setter;
@@ -39,6 +40,10 @@ public class RunningTask {
     private Long unitOf;
     /** On a broadcast unit: the one node that may run it. */
     private Long targetNodeId;
+    /** Whether the node acknowledged the run (false only while a delivery lease runs). */
+    private boolean delivered;
+    /** What made the task pending for the current run (its trigger), kept through the run. */
+    private Trigger pendingCause;
 
     /** The task's schedule, for working out its next fire. */
     public Recurrence recurrence() {

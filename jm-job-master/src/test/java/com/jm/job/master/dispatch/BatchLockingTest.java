@@ -95,7 +95,7 @@ class BatchLockingTest extends MariaDbTest {
             // with a lock wait time-out instead of stalling it.
             jdbc.execute("SET SESSION innodb_lock_wait_timeout = 1");
             try {
-                int marked = leases.grant(nodeId, 25_000, Batch.of(List.of(new ClaimedRun(tasks[1], runs[1]))));
+                int marked = leases.grant(nodeId, 25_000, true, Batch.of(List.of(new ClaimedRun(tasks[1], runs[1]))));
                 assertThat(finishes.lockRunningByRun(List.of(tasks[2]), List.of(runs[2])))
                         .hasSize(1);
                 int ended = finishes.endRuns(Batch.of(List.of(new FinishedRun(runs[2], RunState.SUCCEEDED, 5L, "ok"))));
