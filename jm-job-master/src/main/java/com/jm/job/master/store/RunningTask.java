@@ -1,6 +1,7 @@
 package com.jm.job.master.store;
 
 import com.jm.job.master.cron.Recurrence;
+import com.jm.job.master.domain.OverlapPolicy;
 import java.time.LocalDateTime;
 import lombok.Getter;
 import lombok.Setter;
@@ -21,6 +22,9 @@ public class RunningTask {
     private Long fixedRateMs;
     private Long fixedDelayMs;
     private LocalDateTime runAt;
+    /** What the slots that fell due while this fire ran come to when it ends. */
+    private OverlapPolicy overlapPolicy = OverlapPolicy.SKIP;
+
     private boolean retry;
     private int maxRetries;
     private int attempt;
