@@ -43,6 +43,11 @@ public class RunningTask {
     private Long unitOf;
     /** On a broadcast unit: the one node that may run it. */
     private Long targetNodeId;
+    /**
+     * On a task whose fire of several runs is ending: when the fire's record run started (the claim
+     * that started the fire); null elsewhere.
+     */
+    private LocalDateTime runStartedAt;
 
     /** The task's schedule, for working out its next fire. */
     public Recurrence recurrence() {

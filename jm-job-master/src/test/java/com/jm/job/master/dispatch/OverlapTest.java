@@ -163,6 +163,36 @@ class OverlapTest extends RegisteredNodeTest {
                 .isNull();
     }
 
+    @Test
+    void aFireOfSeveralRunsIsMeasuredFromItsStartSoALongOneIsNotTakenForDowntime() throws Exception {
+        long task = task("sharded", "\"cron\":\"* * * * * *\",\"overlap\":\"QUEUE\",\"shards\":2");
+        LocalDateTime due = jdbc.queryForObject("SELECT NOW(3)", LocalDateTime.class)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .minusSeconds(8);
+        jdbc.update("UPDATE jm_task SET next_fire_time = ? WHERE id = ?", due, task);
+        firing.fireDue();
+        assertThat(nodes.poll(nodeId, 2)).as("the claim starts the fire").isEmpty();
+        long record = jdbc.queryForObject("SELECT run_id FROM jm_task WHERE id = ?", Long.class, task);
+        // As if the fire had started a second after its slot and its shards had run for seven.
+        jdbc.update("UPDATE jm_task_run SET started_at = ? WHERE id = ?", due.plusSeconds(1), record);
+        Map<Long, Long> shards = new LinkedHashMap<>();
+        nodes.poll(nodeId, 2).forEach(t -> shards.put(t.get("runId").asLong(), 6_000L));
+        assertThat(shards).hasSize(2);
+
+        finish(shards).andExpect(status().isOk());
+
+        LocalDateTime queued =
+                jdbc.queryForObject("SELECT next_fire_time FROM jm_task WHERE id = ?", LocalDateTime.class, task);
+        assertThat(queued)
+                .as("the slots of its seven seconds follow QUEUE: the latest is due at once")
+                .isBeforeOrEqualTo(finishedAt(record))
+                .isAfter(finishedAt(record).minusSeconds(1).minus(CLOCK_READ));
+        assertThat((String) skippedRow(task).get("message"))
+                .startsWith(Duration.between(due, queued).toSeconds() - 1 + " slots skipped ("
+                        + due.plusSeconds(1).toInstant(ZoneOffset.UTC) + " … ")
+                .contains("while run " + record + " was running; overlap QUEUE");
+    }
+
     private long perSecondTask(String name, String overlap) throws Exception {
         return task(name, "\"cron\":\"* * * * * *\",\"overlap\":\"" + overlap + "\"");
     }
