@@ -111,8 +111,10 @@ public class JmJobMasterProperties {
     private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
 
     /**
-     * A cron slot missed by less than this still fires (late); older missed slots are skipped, so
-     * after downtime a task fires once, not once per missed slot.
+     * A cron or fixed-rate fire that starts more than this after its slot (the system was down, the
+     * group paused, no node free) stands for every slot missed until it started, so after downtime
+     * a task fires once, not once per missed slot. Slots that fall due while a fire runs follow the
+     * task's overlap policy instead.
      */
     private Duration cronMisfireThreshold = DEFAULT_CRON_MISFIRE_THRESHOLD;
 

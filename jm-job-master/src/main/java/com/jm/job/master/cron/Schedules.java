@@ -15,6 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Schedules {
 
+    /**
+     * How many cron slots {@link #slotsBetween} counts one by one: a per-second cron over a run of
+     * almost three hours. Past it the count is reported as "more than", which keeps a finish
+     * report's work bounded however long the run was.
+     */
+    static final int CRON_COUNT_LIMIT = 10_000;
+
     private final CronSchedule cron;
 
     public Schedules(CronSchedule cron) {
@@ -33,9 +40,8 @@ public class Schedules {
     }
 
     /**
-     * The next cron or fixed-rate slot after a successful run, null when the task has no slots (a
-     * fixed delay is counted from the end of the run by the statement that ends it). {@code from} is
-     * the slot just run when it ran on time, else now, so missed slots fire once.
+     * The first cron or fixed-rate slot strictly after {@code from}, null when the task has no slots
+     * (a fixed delay is counted from the end of the run by the statement that ends it).
      */
     public LocalDateTime nextSlot(Recurrence r, Instant from) {
         if (r.cron() != null) {
@@ -45,6 +51,40 @@ public class Schedules {
             return nextSlot(r.runAt().toInstant(ZoneOffset.UTC), r.fixedRateMs(), from);
         }
         return null;
+    }
+
+    /**
+     * The cron or fixed-rate slots in ({@code after}, {@code upTo}]: the slots that fell due in that
+     * span. None for a task without slots. A cron schedule's are counted up to {@link
+     * #CRON_COUNT_LIMIT}; a fixed rate's are arithmetic, so always exact.
+     */
+    public SlotSpan slotsBetween(Recurrence r, Instant after, Instant upTo) {
+        if (r.cron() != null) {
+            return cron.slots(r.cron(), r.zone(), after, upTo, CRON_COUNT_LIMIT);
+        }
+        if (r.fixedRateMs() != null) {
+            return slotsBetween(r.runAt().toInstant(ZoneOffset.UTC), r.fixedRateMs(), after, upTo);
+        }
+        return SlotSpan.NONE;
+    }
+
+    /** The slots of the grid {@code anchor + k × rateMs} in ({@code after}, {@code upTo}]. */
+    static SlotSpan slotsBetween(Instant anchor, long rateMs, Instant after, Instant upTo) {
+        if (upTo.isBefore(anchor)) {
+            return SlotSpan.NONE;
+        }
+        long first =
+                after.isBefore(anchor) ? 0 : Duration.between(anchor, after).toMillis() / rateMs + 1;
+        long last = Duration.between(anchor, upTo).toMillis() / rateMs;
+        if (last < first) {
+            return SlotSpan.NONE;
+        }
+        return new SlotSpan(
+                last - first + 1,
+                false,
+                utc(anchor.plusMillis(first * rateMs)),
+                utc(anchor.plusMillis(last * rateMs)),
+                last > first ? utc(anchor.plusMillis((last - 1) * rateMs)) : null);
     }
 
     /** The first slot of the grid {@code anchor + k × rateMs} strictly after {@code after}. */

@@ -10,7 +10,7 @@ import lombok.Setter;
 public class RunRecord {
     private Long id;
     private long taskId;
-    /** Null on the record of a fire of several runs (and on a skipped slot): no node ran it. */
+    /** Null on the record of a fire of several runs and on a SKIPPED row: no node ran it. */
     private Long nodeId;
 
     private int attempt;

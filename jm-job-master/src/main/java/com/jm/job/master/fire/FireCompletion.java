@@ -5,6 +5,7 @@ import com.jm.job.master.outcome.RunCompletion;
 import com.jm.job.master.store.FireMapper;
 import com.jm.job.master.store.RunningTask;
 import com.jm.job.master.store.UnitCount;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public class FireCompletion {
             task.setRetry(false);
             fires.moveUnitRuns(task.getRunId(), task.getId());
             fires.deleteUnits(task.getId());
-            endings.add(new RunCompletion.Ending(task, state(units), null, message(units)));
+            endings.add(new RunCompletion.Ending(task, state(units), ranFor(task), message(units)));
         }
         runs.complete(endings);
     }
@@ -88,6 +89,19 @@ public class FireCompletion {
     public void disabled(long taskId) {
         fires.disableUnits(taskId);
         endFinished(List.of(taskId));
+    }
+
+    /**
+     * How long the fire ran, from its record's start to the database time read with the task: the
+     * record's duration, and how the overlap rule tells a fire that started late (a misfire) from
+     * one that ran long.
+     */
+    private static Long ranFor(RunningTask task) {
+        if (task.getRunStartedAt() == null) {
+            return null;
+        }
+        return Math.max(
+                0, Duration.between(task.getRunStartedAt(), task.getDbNow()).toMillis());
     }
 
     private static RunState state(UnitCount units) {

@@ -2,34 +2,40 @@ package com.jm.job.master.outcome;
 
 import com.jm.job.common.protocol.RunResult;
 import com.jm.job.master.config.JmJobMasterProperties;
-import com.jm.job.master.cron.Schedules;
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
 import com.jm.job.master.store.RunningTask;
+import com.jm.job.master.store.SkippedRun;
 import com.jm.job.master.store.TaskTransition;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 
 /**
  * Where a finished run leaves its task (the state machine's arrows out of RUNNING):
- * success → not started (a scheduled task waits for its next fire); failure, time-out or a lost node →
+ * success → not started (a scheduled task waits for its next fire, see {@link OverlapRule} for the
+ * slots that fell due meanwhile); failure, time-out or a lost node →
  * pending again after an exponential back-off while automatic retries are left, else error;
  * cancelled → pending, so an operator's enable (or another node) picks it up again.
  */
 @Component
 public class OutcomePolicy {
 
-    private final Schedules schedules;
+    private final OverlapRule overlap;
     private final JmJobMasterProperties properties;
 
-    public OutcomePolicy(Schedules schedules, JmJobMasterProperties properties) {
-        this.schedules = schedules;
+    public OutcomePolicy(OverlapRule overlap, JmJobMasterProperties properties) {
+        this.overlap = overlap;
         this.properties = properties;
     }
+
+    /**
+     * Where a run's end leaves its task.
+     *
+     * @param transition the task's move
+     * @param skipped the history row for slots the ended fire left out, or null (nearly always)
+     */
+    public record Decision(TaskTransition transition, SkippedRun skipped) {}
 
     /** The run state a node's reported result stands for. */
     public static RunState runState(RunResult result) {
@@ -41,15 +47,30 @@ public class OutcomePolicy {
         };
     }
 
-    /** Where a run that ended in {@code state} leaves its task. */
-    public TaskTransition next(RunningTask task, RunState state, String message) {
+    /**
+     * Where a run that ended in {@code state} leaves its task. Only a success ends a fire and so
+     * looks at the slots that fell due during it: a retry or a cancelled run's second go is the same
+     * fire, and an error leaves the task out of its schedule until an operator retries it.
+     *
+     * @param durationMs how long the run took by its node's report, or null when unknown
+     */
+    public Decision next(RunningTask task, RunState state, Long durationMs, String message) {
         return switch (state) {
-            case SUCCEEDED -> idle(task);
+            case SUCCEEDED -> idle(task, durationMs);
             case CANCELLED ->
-                new TaskTransition(
-                        task.getId(), task.getRunId(), TaskStatus.PENDING, null, 0L, Trigger.RETRY, message, false);
-            case FAILED, TIMED_OUT, LOST -> failed(task, message);
-            case RUNNING -> throw new IllegalArgumentException("a run that ended cannot be RUNNING");
+                new Decision(
+                        new TaskTransition(
+                                task.getId(),
+                                task.getRunId(),
+                                TaskStatus.PENDING,
+                                null,
+                                0L,
+                                Trigger.RETRY,
+                                message,
+                                false),
+                        null);
+            case FAILED, TIMED_OUT, LOST -> new Decision(failed(task, message), null);
+            case RUNNING, SKIPPED -> throw new IllegalArgumentException("a run cannot end as " + state);
             // Lease recovery moves undelivered runs' tasks itself: no attempt was used, no back-off.
             case UNDELIVERED -> throw new IllegalArgumentException("an undelivered run's task is redelivered");
         };
@@ -80,31 +101,29 @@ public class OutcomePolicy {
     }
 
     /**
-     * Success: idle until the schedule's next fire. For cron and fixed-rate slots the slot after
-     * the one just run comes next, even if it began while the run was finishing; only when the
-     * run's own slot is older than the misfire threshold (the system was down, or the group was
-     * paused) does the next slot count from now, so missed slots fire once. A fixed delay counts
-     * from now. "Now" is the database clock read when the task was locked.
+     * Success: idle until the schedule's next fire. For cron and fixed-rate slots the overlap rule
+     * decides which slot that is and records the ones left out; a fixed delay counts from now.
      */
-    private TaskTransition idle(RunningTask task) {
+    private Decision idle(RunningTask task, Long durationMs) {
         if (task.getFixedDelayMs() != null) {
             // Counted by the statement from its own NOW(3), after the run row ended, so the gap
             // between the run's end and the next fire is never short of the delay.
-            return new TaskTransition(
-                    task.getId(),
-                    task.getRunId(),
-                    TaskStatus.NOT_STARTED,
-                    null,
-                    task.getFixedDelayMs(),
-                    null,
-                    null,
-                    true);
+            return new Decision(
+                    new TaskTransition(
+                            task.getId(),
+                            task.getRunId(),
+                            TaskStatus.NOT_STARTED,
+                            null,
+                            task.getFixedDelayMs(),
+                            null,
+                            null,
+                            true),
+                    null);
         }
-        Instant now = task.getDbNow().toInstant(ZoneOffset.UTC);
-        Instant ran =
-                task.getNextFireTime() == null ? null : task.getNextFireTime().toInstant(ZoneOffset.UTC);
-        boolean onTime = ran != null && ran.isAfter(now.minus(properties.getCronMisfireThreshold()));
-        LocalDateTime next = schedules.nextSlot(task.recurrence(), onTime ? ran : now);
-        return new TaskTransition(task.getId(), task.getRunId(), TaskStatus.NOT_STARTED, next, null, null, null, true);
+        OverlapRule.Next next = overlap.next(task, durationMs);
+        return new Decision(
+                new TaskTransition(
+                        task.getId(), task.getRunId(), TaskStatus.NOT_STARTED, next.fireAt(), null, null, null, true),
+                next.skipped());
     }
 }

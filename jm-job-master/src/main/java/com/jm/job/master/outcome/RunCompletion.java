@@ -8,6 +8,7 @@ import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.FinishMapper;
 import com.jm.job.master.store.FinishedRun;
 import com.jm.job.master.store.RunningTask;
+import com.jm.job.master.store.SkippedRun;
 import com.jm.job.master.store.TaskTransition;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends runs and moves their (locked) tasks on, set-based: one statement for the runs and one per
- * kind of move for the tasks, whatever the batch size. Shared by node reports and lease recovery so both follow the
+ * kind of move for the tasks, whatever the batch size, plus one insert of the rows for skipped slots
+ * when a fire in the batch overran some. Shared by node reports and lease recovery so both follow the
  * same state machine. Runs inside the caller's transaction.
  */
 @Component
@@ -54,13 +56,18 @@ public class RunCompletion {
         }
         List<FinishedRun> runs = new ArrayList<>();
         List<TaskTransition> transitions = new ArrayList<>();
+        List<SkippedRun> skipped = new ArrayList<>();
         boolean cronChanged = false;
         Map<Long, Long> succeededParents = new LinkedHashMap<>();
         for (Ending ending : endings) {
             RunningTask task = ending.task();
             runs.add(new FinishedRun(task.getRunId(), ending.state(), ending.durationMs(), ending.message()));
-            TaskTransition transition = policy.next(task, ending.state(), ending.message());
+            OutcomePolicy.Decision decision = policy.next(task, ending.state(), ending.durationMs(), ending.message());
+            TaskTransition transition = decision.transition();
             transitions.add(transition);
+            if (decision.skipped() != null) {
+                skipped.add(decision.skipped());
+            }
             if (transition.status() == TaskStatus.PENDING) {
                 // The statement computes the exact due time from NOW(3); the index score is the
                 // same arithmetic on the database time read when the task was locked (a claim
@@ -96,6 +103,9 @@ public class RunCompletion {
                         LinkedHashMap::new,
                         Collectors.mapping(TaskTransition::taskId, Collectors.toList())))
                 .forEach((move, taskIds) -> finishes.moveAlike(move, Batch.of(taskIds)));
+        if (!skipped.isEmpty()) {
+            finishes.insertSkipped(skipped);
+        }
         childFires.fire(succeededParents);
         if (cronChanged) {
             changes.scheduleChanged();

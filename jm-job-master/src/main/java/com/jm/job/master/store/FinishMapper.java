@@ -22,6 +22,12 @@ public interface FinishMapper {
     int endRuns(@Param("runs") Batch<FinishedRun> runs);
 
     /**
+     * Records slots that overlap policies skipped, one row per fire that skipped some (see {@link
+     * SkippedRun}): written only when a fire overran a slot, so ordinary finishes never run it.
+     */
+    int insertSkipped(@Param("runs") List<SkippedRun> runs);
+
+    /**
      * Moves tasks that leave RUNNING the same way (same status, due time, cause, error) with one
      * plain set-based UPDATE: a batch of finished runs is mostly a handful of such groups.
      */

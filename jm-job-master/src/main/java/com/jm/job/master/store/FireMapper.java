@@ -46,7 +46,10 @@ public interface FireMapper {
     /** Disables a task's units: pending ones never start, running ones are told to stop. */
     int disableUnits(@Param("taskId") long taskId);
 
-    /** Locks RUNNING tasks whose fires have units, in id order, with what ending the fire needs. */
+    /**
+     * Locks RUNNING tasks whose fires have units, in id order, with what ending the fire needs (and
+     * when the fire started).
+     */
     List<RunningTask> lockFires(@Param("taskIds") List<Long> taskIds);
 
     /** Per task, its units by state. */

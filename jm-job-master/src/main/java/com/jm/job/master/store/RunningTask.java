@@ -1,6 +1,7 @@
 package com.jm.job.master.store;
 
 import com.jm.job.master.cron.Recurrence;
+import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.Trigger;
 import java.time.LocalDateTime;
 import lombok.Getter;
@@ -22,6 +23,9 @@ public class RunningTask {
     private Long fixedRateMs;
     private Long fixedDelayMs;
     private LocalDateTime runAt;
+    /** What the slots that fell due while this fire ran come to when it ends. */
+    private OverlapPolicy overlapPolicy = OverlapPolicy.SKIP;
+
     private boolean retry;
     private int maxRetries;
     private int attempt;
@@ -44,6 +48,11 @@ public class RunningTask {
     private boolean delivered;
     /** What made the task pending for the current run (its trigger), kept through the run. */
     private Trigger pendingCause;
+    /**
+     * On a task whose fire of several runs is ending: when the fire's record run started (the claim
+     * that started the fire); null elsewhere.
+     */
+    private LocalDateTime runStartedAt;
 
     /** The task's schedule, for working out its next fire. */
     public Recurrence recurrence() {

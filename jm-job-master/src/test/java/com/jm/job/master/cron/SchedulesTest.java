@@ -69,4 +69,62 @@ class SchedulesTest {
     private static LocalDateTime utc(String instant) {
         return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
     }
+
+    @Test
+    void fixedRateSlotsInASpanAreCountedOnTheGridEndsIncluded() {
+        Instant anchor = Instant.parse("2026-12-02T10:00:00Z");
+
+        SlotSpan span = Schedules.slotsBetween(
+                anchor, 10_000L, Instant.parse("2026-12-02T10:00:10Z"), Instant.parse("2026-12-02T10:00:40Z"));
+        assertThat(span)
+                .as("after a slot, up to and with one")
+                .isEqualTo(new SlotSpan(
+                        3,
+                        false,
+                        utc("2026-12-02T10:00:20Z"),
+                        utc("2026-12-02T10:00:40Z"),
+                        utc("2026-12-02T10:00:30Z")));
+        assertThat(Schedules.slotsBetween(anchor, 10_000L, NOW, Instant.parse("2026-12-02T10:00:09.999Z")))
+                .isEqualTo(SlotSpan.NONE);
+        assertThat(Schedules.slotsBetween(
+                        anchor, 10_000L, Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:05Z")))
+                .as("from before the first fire: the first fire is the first slot")
+                .isEqualTo(new SlotSpan(1, false, utc("2026-12-02T10:00:00Z"), utc("2026-12-02T10:00:00Z"), null));
+        assertThat(schedules.slotsBetween(new Recurrence(null, null, null, 30_000L, null), NOW, NOW.plusSeconds(90)))
+                .as("a fixed delay has no slots")
+                .isEqualTo(SlotSpan.NONE);
+    }
+
+    @Test
+    void cronSlotsInASpanAreCountedUpToTheLimitAndTheLastTwoAreFoundAnyway() {
+        CronSchedule cron = new CronSchedule();
+        Instant after = Instant.parse("2026-12-02T10:00:00Z");
+
+        assertThat(cron.slots("* * * * * *", null, after, Instant.parse("2026-12-02T10:00:03.5Z"), 10))
+                .isEqualTo(new SlotSpan(
+                        3,
+                        false,
+                        utc("2026-12-02T10:00:01Z"),
+                        utc("2026-12-02T10:00:03Z"),
+                        utc("2026-12-02T10:00:02Z")));
+        assertThat(cron.slots("* * * * * *", null, after, Instant.parse("2026-12-02T10:01:40Z"), 5))
+                .isEqualTo(new SlotSpan(
+                        5,
+                        true,
+                        utc("2026-12-02T10:00:01Z"),
+                        utc("2026-12-02T10:01:40Z"),
+                        utc("2026-12-02T10:01:39Z")));
+        assertThat(cron.slots("0 0 * * * *", null, after, Instant.parse("2026-12-03T09:30:00Z"), 3))
+                .as("sparse slots: the last two are an hour apart, found by looking back")
+                .isEqualTo(new SlotSpan(
+                        3,
+                        true,
+                        utc("2026-12-02T11:00:00Z"),
+                        utc("2026-12-03T09:00:00Z"),
+                        utc("2026-12-03T08:00:00Z")));
+        assertThat(cron.slots("0 0 9 * * *", "Asia/Shanghai", after, Instant.parse("2026-12-04T00:59:59Z"), 10))
+                .as("read in the task's zone: 09:00 in Shanghai is 01:00 UTC")
+                .isEqualTo(new SlotSpan(1, false, utc("2026-12-03T01:00:00Z"), utc("2026-12-03T01:00:00Z"), null));
+        assertThat(cron.slots("* * * * * *", null, after, after, 10)).isEqualTo(SlotSpan.NONE);
+    }
 }

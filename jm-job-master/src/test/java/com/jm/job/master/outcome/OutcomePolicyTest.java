@@ -16,17 +16,22 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The arrows out of RUNNING, with a fixed database time for the cron arithmetic. */
+/**
+ * The arrows out of RUNNING, with a fixed database time for the cron arithmetic. The overlap
+ * policies' cases are in {@link OverlapPolicyTest}.
+ */
 class OutcomePolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:02:30.250Z");
+    private static final long QUICK_MS = 200;
 
     private final JmJobMasterProperties properties = new JmJobMasterProperties();
-    private final OutcomePolicy policy = new OutcomePolicy(new Schedules(new CronSchedule()), properties);
+    private final OutcomePolicy policy =
+            new OutcomePolicy(new OverlapRule(new Schedules(new CronSchedule()), properties), properties);
 
     @Test
     void successLeavesAOneShotTaskIdleWithAFreshAttemptCount() {
-        TaskTransition t = policy.next(task(null, false, 0, 2), RunState.SUCCEEDED, "ok");
+        TaskTransition t = next(task(null, false, 0, 2), RunState.SUCCEEDED, "ok");
 
         assertThat(t.status()).isEqualTo(TaskStatus.NOT_STARTED);
         assertThat(t.fireAt()).isNull();
@@ -37,20 +42,10 @@ class OutcomePolicyTest {
 
     @Test
     void successOfACronTaskWaitsForTheFirstSlotAfterNowSoMissedSlotsFireOnce() {
-        TaskTransition t = policy.next(task("0 */5 * * * *", false, 0, 1), RunState.SUCCEEDED, null);
+        TaskTransition t = next(task("0 */5 * * * *", false, 0, 1), RunState.SUCCEEDED, null);
 
         assertThat(t.status()).isEqualTo(TaskStatus.NOT_STARTED);
         assertThat(t.fireAt()).isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 5, 0));
-    }
-
-    @Test
-    void theSlotAfterTheOneJustRunComesNextEvenIfItBeganWhileTheRunFinished() {
-        RunningTask task = task("*/1 * * * * *", false, 0, 1);
-        task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 10, 2, 29));
-
-        // Finished at 10:02:30.250, after slot 10:02:30 began: that slot still fires (late), not skipped.
-        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
-                .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 30));
     }
 
     @Test
@@ -58,8 +53,7 @@ class OutcomePolicyTest {
         RunningTask task = task("*/1 * * * * *", false, 0, 1);
         task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 9, 0, 0));
 
-        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
-                .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 31));
+        assertThat(next(task, RunState.SUCCEEDED, null).fireAt()).isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 31));
     }
 
     @Test
@@ -69,12 +63,12 @@ class OutcomePolicyTest {
         task.setRunAt(LocalDateTime.of(2026, 3, 1, 10, 0, 0));
         task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 10, 2, 20));
 
-        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
+        assertThat(next(task, RunState.SUCCEEDED, null).fireAt())
                 .as("the slot after the one just run, although the run ended after 10:02:30")
                 .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 40));
 
         task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 9, 0, 0));
-        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
+        assertThat(next(task, RunState.SUCCEEDED, null).fireAt())
                 .as("after downtime, the first slot after now")
                 .isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 2, 40));
     }
@@ -85,7 +79,7 @@ class OutcomePolicyTest {
         task.setFixedDelayMs(5_000L);
         task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 10, 2, 0));
 
-        TaskTransition t = policy.next(task, RunState.SUCCEEDED, null);
+        TaskTransition t = next(task, RunState.SUCCEEDED, null);
         assertThat(t.status()).isEqualTo(TaskStatus.NOT_STARTED);
         assertThat(t.fireAt()).as("the statement counts it from its own clock").isNull();
         assertThat(t.delayMs()).isEqualTo(5_000L);
@@ -97,7 +91,7 @@ class OutcomePolicyTest {
         task.setRunAt(LocalDateTime.of(2026, 3, 1, 10, 0, 0));
         task.setNextFireTime(LocalDateTime.of(2026, 3, 1, 10, 0, 0));
 
-        TaskTransition t = policy.next(task, RunState.SUCCEEDED, null);
+        TaskTransition t = next(task, RunState.SUCCEEDED, null);
         assertThat(t.status()).isEqualTo(TaskStatus.NOT_STARTED);
         assertThat(t.fireAt()).isNull();
     }
@@ -108,19 +102,17 @@ class OutcomePolicyTest {
         task.setCronZone("Asia/Shanghai");
 
         // 09:00 in Shanghai is 01:00 UTC; at 10:02 UTC the next one is tomorrow's.
-        assertThat(policy.next(task, RunState.SUCCEEDED, null).fireAt())
-                .isEqualTo(LocalDateTime.of(2026, 3, 2, 1, 0, 0));
+        assertThat(next(task, RunState.SUCCEEDED, null).fireAt()).isEqualTo(LocalDateTime.of(2026, 3, 2, 1, 0, 0));
     }
 
     @Test
     void failuresRetryWithExponentialBackOffUntilRetriesAreUsedUp() {
-        assertThat(policy.next(task(null, true, 3, 1), RunState.FAILED, "boom"))
+        assertThat(next(task(null, true, 3, 1), RunState.FAILED, "boom"))
                 .extracting(TaskTransition::status, TaskTransition::delayMs, TaskTransition::pendingCause)
                 .containsExactly(TaskStatus.PENDING, 1000L, Trigger.RETRY);
-        assertThat(policy.next(task(null, true, 3, 3), RunState.TIMED_OUT, "slow")
-                        .delayMs())
+        assertThat(next(task(null, true, 3, 3), RunState.TIMED_OUT, "slow").delayMs())
                 .isEqualTo(4000L);
-        TaskTransition exhausted = policy.next(task(null, true, 3, 4), RunState.FAILED, "boom again");
+        TaskTransition exhausted = next(task(null, true, 3, 4), RunState.FAILED, "boom again");
         assertThat(exhausted.status()).isEqualTo(TaskStatus.ERROR);
         assertThat(exhausted.lastError()).isEqualTo("boom again");
         assertThat(exhausted.resetAttempt()).isFalse();
@@ -128,19 +120,16 @@ class OutcomePolicyTest {
 
     @Test
     void withoutRetryAFailureOrALostNodeIsAnError() {
-        assertThat(policy.next(task(null, false, 0, 1), RunState.FAILED, "x").status())
+        assertThat(next(task(null, false, 0, 1), RunState.FAILED, "x").status()).isEqualTo(TaskStatus.ERROR);
+        assertThat(next(task(null, false, 0, 1), RunState.LOST, "lease expired").status())
                 .isEqualTo(TaskStatus.ERROR);
-        assertThat(policy.next(task(null, false, 0, 1), RunState.LOST, "lease expired")
-                        .status())
-                .isEqualTo(TaskStatus.ERROR);
-        assertThat(policy.next(task(null, true, 2, 1), RunState.LOST, "lease expired")
-                        .status())
+        assertThat(next(task(null, true, 2, 1), RunState.LOST, "lease expired").status())
                 .isEqualTo(TaskStatus.PENDING);
     }
 
     @Test
     void aCancelledRunIsPendingAgainAtOnce() {
-        TaskTransition t = policy.next(task(null, false, 0, 1), RunState.CANCELLED, "cancelled");
+        TaskTransition t = next(task(null, false, 0, 1), RunState.CANCELLED, "cancelled");
 
         assertThat(t.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(t.delayMs()).isZero();
@@ -156,6 +145,11 @@ class OutcomePolicyTest {
         assertThat(policy.backoff(3)).isEqualTo(Duration.ofSeconds(2));
         assertThat(policy.backoff(4)).isEqualTo(Duration.ofSeconds(3));
         assertThat(policy.backoff(60)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    /** A run that ended at {@link #NOW} after a short run time, as a node reports it. */
+    private TaskTransition next(RunningTask task, RunState state, String message) {
+        return policy.next(task, state, QUICK_MS, message).transition();
     }
 
     private static RunningTask task(String cron, boolean retry, int maxRetries, int attempt) {
