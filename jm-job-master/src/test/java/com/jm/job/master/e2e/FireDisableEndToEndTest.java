@@ -78,13 +78,13 @@ class FireDisableEndToEndTest {
             // inserted now runs, and still no shard of the disabled task does.
             long sentinel = api.insertTask(groupId, "sentinel", "slowJob");
             await().atMost(Duration.ofSeconds(20)).until(() -> counts.containsKey(sentinel));
-            assertThat(jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM jm_task_run WHERE fire_id = ? AND started_at > ?",
-                            Long.class,
-                            fire.record().id(),
-                            disabledAt))
-                    .as("runs of the fire started after the disable returned")
-                    .isZero();
+            // Compared here, not in SQL: Connector/J on MariaDB drops the fraction of a bound time
+            // (see UtcDateTimeTypeHandler), which would count runs of the same second as later.
+            assertThat(FireHistory.of(jdbc, task).get(0).runs())
+                    .as("runs of the fire once the nodes were free again")
+                    .allSatisfy(run -> assertThat(run.startedAt()).isBeforeOrEqualTo(disabledAt))
+                    .extracting(Run::id)
+                    .containsExactlyInAnyOrderElementsOf(runsWhenDisabled);
             assertThat(handlers.stream().flatMap(h -> h.calls().stream()).filter(c -> c.taskId() == task))
                     .hasSize(SLOTS);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_task WHERE unit_of = ?", Long.class, task))
