@@ -57,12 +57,23 @@ class FireDisableEndToEndTest {
                                     .sum()
                             == SLOTS);
 
+            // The disable happened between these two readings of the database clock.
+            LocalDateTime beforeDisable = dbNow(jdbc);
             api.disable(task);
-            LocalDateTime disabledAt = jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", LocalDateTime.class);
+            LocalDateTime disabledAt = dbNow(jdbc);
             Set<Long> runsWhenDisabled = runIds(FireHistory.of(jdbc, task).get(0));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> FireHistory.ended(jdbc, task) == 1);
             Fire fire = FireHistory.of(jdbc, task).get(0);
+            System.out.printf(
+                    "FireDisableEndToEndTest: fire %s (%s), last run cancelled %d ms after the disable returned%n",
+                    fire.state(),
+                    fire.record().message(),
+                    fire.runs().stream()
+                            .mapToLong(r ->
+                                    Duration.between(disabledAt, r.finishedAt()).toMillis())
+                            .max()
+                            .orElse(-1));
             assertThat(fire.state()).isEqualTo("CANCELLED");
             assertThat(runsWhenDisabled).as("every thread busy with a shard").hasSize(SLOTS);
             assertThat(runIds(fire)).as("runs of the fire now").isEqualTo(runsWhenDisabled);
@@ -70,7 +81,7 @@ class FireDisableEndToEndTest {
                 assertThat(run.startedAt()).as("run %d started", run.id()).isBeforeOrEqualTo(disabledAt);
                 assertThat(run.state()).isEqualTo("CANCELLED");
                 assertThat(run.message()).isEqualTo("cancelled by the master");
-                assertThat(run.finishedAt()).isAfterOrEqualTo(disabledAt);
+                assertThat(run.finishedAt()).isAfterOrEqualTo(beforeDisable);
             });
             assertThat(stopped).as("handlers told to stop").isEqualTo(runsWhenDisabled);
 
@@ -120,6 +131,10 @@ class FireDisableEndToEndTest {
                 Map.of("slowJob", handler),
                 "jm.job.client.worker-threads=" + THREADS_PER_NODE,
                 "jm.job.client.heartbeat-interval=" + HEARTBEAT.toMillis() + "ms");
+    }
+
+    private static LocalDateTime dbNow(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", LocalDateTime.class);
     }
 
     private static Set<Long> runIds(Fire fire) {
