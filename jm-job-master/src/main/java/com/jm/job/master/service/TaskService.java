@@ -124,7 +124,13 @@ public class TaskService {
     public TaskRecord disable(long id) {
         boolean firing = fires.lockUnits(id);
         tasks.setDisabled(id, true);
-        if (firing) {
+        // No units yet may mean a claim held the task while it started a fire and had not inserted
+        // them: the task's lock just taken waited for that claim's commit, so they are visible now,
+        // and no other fire can start while this transaction holds the task. (Locking units after
+        // the task reverses a finish's order: only a unit of that brand-new fire finishing at this
+        // moment could meet it, and InnoDB would roll one of the two back; a node sends its report
+        // again, an operator the disable.)
+        if (firing || fires.lockUnits(id)) {
             fires.disabled(id);
         }
         TaskRecord task = require(id);

@@ -147,23 +147,6 @@ class DisableRaceEndToEndTest {
                 .isPositive();
     }
 
-    /** How long each phase of the test took, for the log. */
-    private static final class Phases {
-        private final StringBuilder ended = new StringBuilder("phases (ms):");
-        private long start = System.nanoTime();
-
-        void end(String phase) {
-            long now = System.nanoTime();
-            ended.append(' ').append(phase).append(' ').append((now - start) / 1_000_000);
-            start = now;
-        }
-
-        @Override
-        public String toString() {
-            return ended.toString();
-        }
-    }
-
     private static NodeInstance startNode(
             MasterInstance master, String name, JobHandler failing, Map<Long, AtomicInteger> sentinelCalls) {
         return NodeInstance.start(

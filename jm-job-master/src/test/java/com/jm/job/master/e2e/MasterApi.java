@@ -38,6 +38,18 @@ final class MasterApi {
         post("/api/tasks/" + taskId + "/disable", "");
     }
 
+    /** A manual fire of the task now, with {@code params} for that fire only (null: the task's own). */
+    void trigger(long taskId, String params) {
+        post(
+                "/api/tasks/" + taskId + "/trigger",
+                params == null ? "{}" : json.writeValueAsString(Map.of("params", params)));
+    }
+
+    /** Whether the master counts the node online (a recent heartbeat). */
+    boolean online(long nodeId) {
+        return get("/api/nodes/" + nodeId).get("online").asBoolean();
+    }
+
     JsonNode post(String path, String body) {
         return send(authorized(path)
                 .header("Content-Type", "application/json")
