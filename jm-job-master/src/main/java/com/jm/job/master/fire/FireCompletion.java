@@ -120,7 +120,7 @@ public class FireCompletion {
             counts += ", " + units.getFailed() + " failed";
         }
         if (units.cancelled() > 0) {
-            counts += ", " + units.cancelled() + " did not start (the task was disabled)";
+            counts += ", " + units.cancelled() + " cancelled or never started (the task was disabled)";
         }
         return counts;
     }

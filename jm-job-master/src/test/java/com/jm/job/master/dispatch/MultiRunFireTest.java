@@ -102,6 +102,20 @@ class MultiRunFireTest extends RegisteredNodeTest {
     }
 
     @Test
+    void aTriggersOwnParamsReachEveryShardAndTheHistoryOfEachRun() throws Exception {
+        long task = task("\"shards\":2,\"params\":\"own\",\"runAt\":\"2099-01-01T00:00:00Z\"");
+        send(post("/api/tasks/" + task + "/trigger"), "{\"params\":\"for this fire\"}")
+                .andExpect(status().isOk());
+        nodes.poll(nodeId, 10);
+        JsonNode runs = nodes.poll(nodeId, 10);
+        assertThat(runs)
+                .hasSize(2)
+                .allSatisfy(run -> assertThat(run.get("params").asString()).isEqualTo("for this fire"));
+        assertThat(jdbc.queryForList("SELECT params FROM jm_task_run WHERE fire_id IS NOT NULL", String.class))
+                .containsExactly("for this fire", "for this fire");
+    }
+
+    @Test
     void aFailedShardIsRetriedAloneOnItsOwnAttemptsAndAnExhaustedOneFailsTheFireOnce() throws Exception {
         long task = task("\"shards\":3,\"retry\":true,\"maxRetries\":1");
         nodes.poll(nodeId, 10);
@@ -244,7 +258,7 @@ class MultiRunFireTest extends RegisteredNodeTest {
         assertThat(units()).isZero();
         assertThat(jdbc.queryForObject(
                         "SELECT message FROM jm_task_run WHERE task_id = ? AND fire_id IS NULL", String.class, task))
-                .isEqualTo("0 of 3 runs succeeded, 3 did not start (the task was disabled)");
+                .isEqualTo("0 of 3 runs succeeded, 3 cancelled or never started (the task was disabled)");
     }
 
     @Test
