@@ -1,15 +1,16 @@
 package com.jm.job.master.fire;
 
 import com.jm.job.master.domain.RunState;
+import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.outcome.RunCompletion;
 import com.jm.job.master.store.FireMapper;
 import com.jm.job.master.store.RunningTask;
 import com.jm.job.master.store.UnitCount;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -38,40 +39,60 @@ public class FireCompletion {
     public void complete(List<RunCompletion.Ending> endings) {
         runs.complete(endings);
         endFinished(endings.stream()
-                .map(e -> e.task().getUnitOf())
-                .filter(Objects::nonNull)
+                .filter(e -> e.task().getUnitOf() != null)
+                .map(e -> new Fire(e.task().getUnitOf(), e.task().getFireRunId()))
                 .distinct()
-                .sorted()
                 .toList());
     }
 
-    /** Ends the fires of those of {@code taskIds} whose units have all ended (or have none). */
-    public void endFinished(List<Long> taskIds) {
-        if (taskIds.isEmpty()) {
+    /** A fire of several runs: its task and its record run. */
+    public record Fire(long taskId, long runId) {}
+
+    /**
+     * Ends those of {@code ended} whose units have all ended (or that have none). A fire its task
+     * is RUNNING on moves the task on; a fire that ran beside its task (overlap PARALLEL, the task
+     * back at its schedule) ends its record only.
+     */
+    public void endFinished(List<Fire> ended) {
+        if (ended.isEmpty()) {
             return;
         }
-        List<RunningTask> locked = fires.lockFires(taskIds);
-        if (locked.isEmpty()) {
-            return;
-        }
-        Map<Long, UnitCount> counts = fires
-                .unitCounts(locked.stream().map(RunningTask::getId).toList())
-                .stream()
-                .collect(Collectors.toMap(UnitCount::getTaskId, Function.identity()));
-        List<RunCompletion.Ending> endings = new ArrayList<>();
-        for (RunningTask task : locked) {
-            UnitCount units = counts.get(task.getId());
-            if (units != null && units.getUnfinished() > 0) {
+        List<Long> taskIds =
+                ended.stream().map(Fire::taskId).distinct().sorted().toList();
+        Map<Long, RunningTask> locked = fires.lockFireTasks(taskIds).stream()
+                .collect(Collectors.toMap(RunningTask::getId, Function.identity()));
+        Map<Long, UnitCount> counts = fires.unitCounts(taskIds).stream()
+                .collect(Collectors.toMap(UnitCount::getFireRunId, Function.identity()));
+        List<RunCompletion.Ending> taskEndings = new ArrayList<>();
+        List<RunCompletion.Ending> recordEndings = new ArrayList<>();
+        for (Fire fire : ended.stream()
+                .distinct()
+                .sorted(Comparator.comparing(Fire::runId))
+                .toList()) {
+            RunningTask task = locked.get(fire.taskId());
+            UnitCount units = counts.get(fire.runId());
+            if (task == null || (units != null && units.getUnfinished() > 0)) {
                 continue;
             }
-            // Each run had its own retries; a fire is never run again as a whole, which would run
-            // the units that succeeded a second time.
-            task.setRetry(false);
-            fires.moveUnitRuns(task.getRunId(), task.getId());
-            fires.deleteUnits(task.getId());
-            endings.add(new RunCompletion.Ending(task, state(units), ranFor(task), message(units)));
+            fires.moveUnitRuns(fire.runId(), fire.taskId());
+            fires.deleteUnitsOfFire(fire.taskId(), fire.runId());
+            if (task.getStatus() == TaskStatus.RUNNING && task.getNodeId() == 0 && task.getRunId() == fire.runId()) {
+                // Each run had its own retries; a fire is never run again as a whole, which would
+                // run the units that succeeded a second time.
+                task.setRetry(false);
+                taskEndings.add(new RunCompletion.Ending(task, state(units), ranFor(task), message(units)));
+            } else {
+                // Its record ends only if still RUNNING (the statement's condition), so a fire
+                // ended before is not ended twice.
+                RunningTask record = new RunningTask();
+                record.setId(task.getId());
+                record.setRunId(fire.runId());
+                record.setHasChildren(task.isHasChildren());
+                recordEndings.add(new RunCompletion.Ending(record, state(units), null, message(units)));
+            }
         }
-        runs.complete(endings);
+        runs.complete(taskEndings);
+        runs.endFireRecords(recordEndings);
     }
 
     /**
@@ -83,12 +104,15 @@ public class FireCompletion {
     }
 
     /**
-     * After the disable: no unit of the fire starts again, running ones are told to stop at their
-     * next heartbeat, and the fire ends now if none is running.
+     * After the disable: no unit of its fires starts again, running ones are told to stop at their
+     * next heartbeat, and each fire ends now if none of its units is running.
      */
     public void disabled(long taskId) {
+        List<Fire> running = fires.runningFires(taskId).stream()
+                .map(runId -> new Fire(taskId, runId))
+                .toList();
         fires.disableUnits(taskId);
-        endFinished(List.of(taskId));
+        endFinished(running);
     }
 
     /**

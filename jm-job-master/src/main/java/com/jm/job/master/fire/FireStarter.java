@@ -1,6 +1,8 @@
 package com.jm.job.master.fire;
 
+import com.jm.job.master.clock.DatabaseClock;
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.cron.Schedules;
 import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.Tags;
 import com.jm.job.master.index.Lane;
@@ -11,6 +13,9 @@ import com.jm.job.master.store.FireMapper;
 import com.jm.job.master.store.FireRun;
 import com.jm.job.master.store.Unit;
 import com.jm.job.master.store.UnitEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,13 +41,21 @@ public class FireStarter {
     private final PendingChanges changes;
     private final JsonMapper json;
     private final long offlineAfterMs;
+    private final Schedules schedules;
+    private final DatabaseClock databaseClock;
+    private final Duration misfireThreshold;
 
     public FireStarter(
             FireMapper fires,
             FireCompletion completion,
             PendingChanges changes,
             JsonMapper json,
+            Schedules schedules,
+            DatabaseClock databaseClock,
             JmJobMasterProperties properties) {
+        this.schedules = schedules;
+        this.databaseClock = databaseClock;
+        this.misfireThreshold = properties.getCronMisfireThreshold();
         this.fires = fires;
         this.completion = completion;
         this.changes = changes;
@@ -52,7 +65,7 @@ public class FireStarter {
 
     /** Starts the fires of {@code tasks}, each locked by the caller and pending. */
     public void start(List<ClaimCandidate> tasks) {
-        List<Long> withoutRuns = new ArrayList<>();
+        List<FireCompletion.Fire> withoutRuns = new ArrayList<>();
         for (ClaimCandidate task : tasks) {
             List<Unit> units = units(task);
             FireRun run = new FireRun();
@@ -64,7 +77,6 @@ public class FireStarter {
             run.setScheduledAt(task.getNextFireTime());
             run.setShardTotal(units.size());
             fires.insertFireRun(run);
-            fires.startFire(task.getId(), run.getId());
             for (int from = 0; from < units.size(); from += INSERT_CHUNK) {
                 fires.insertUnits(
                         task,
@@ -72,14 +84,33 @@ public class FireStarter {
                         units.size(),
                         units.subList(from, Math.min(units.size(), from + INSERT_CHUNK)));
             }
+            if (task.runsBeside() && fires.activeFires(task.getId()) < task.getMaxConcurrentFires()) {
+                // Room for another fire beside this one: the task waits for its next slot at once.
+                fires.detachFire(task.getId(), run.getId(), nextSlot(task));
+                changes.scheduleChanged();
+            } else {
+                // One at a time, or the last fire that fits: the task runs until this fire ends.
+                fires.startFire(task.getId(), run.getId());
+            }
             if (units.isEmpty()) {
-                withoutRuns.add(task.getId());
+                withoutRuns.add(new FireCompletion.Fire(task.getId(), run.getId()));
             } else {
                 queue(task);
             }
         }
         // A broadcast with no node to go to ends at once, as failed.
-        completion.endFinished(withoutRuns.stream().sorted().toList());
+        completion.endFinished(withoutRuns);
+    }
+
+    /**
+     * The slot after the one just fired; after a misfire (the slot is older than the threshold:
+     * downtime, a paused group) the first one from now, so missed slots start one fire, not many.
+     */
+    private LocalDateTime nextSlot(ClaimCandidate task) {
+        Instant now = databaseClock.now().toInstant(ZoneOffset.UTC);
+        Instant slot = task.getNextFireTime().toInstant(ZoneOffset.UTC);
+        boolean onTime = slot.isAfter(now.minus(misfireThreshold));
+        return schedules.nextSlot(task.recurrence(), onTime ? slot : now);
     }
 
     private List<Unit> units(ClaimCandidate task) {

@@ -4,7 +4,6 @@ import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.store.FireMapper;
 import com.jm.job.master.store.RunningTask;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +43,9 @@ public class StrandedUnits {
             fires.insertStrandedRuns(ids, MESSAGE);
             fires.failStranded(ids, MESSAGE);
             completion.endFinished(locked.stream()
-                    .map(RunningTask::getUnitOf)
-                    .filter(Objects::nonNull)
+                    .filter(unit -> unit.getUnitOf() != null)
+                    .map(unit -> new FireCompletion.Fire(unit.getUnitOf(), unit.getFireRunId()))
                     .distinct()
-                    .sorted()
                     .toList());
         }
         // Those another transaction holds are left for the next pass, not retried at once.

@@ -81,8 +81,8 @@ class OverlapRule {
                 new Next(
                         schedules.nextSlot(recurrence, now),
                         skipped(task, passed.count(), passed.more(), passed.first(), passed.last(), "overlap SKIP"));
-            // PARALLEL needs fires with several runs at once, which are not built yet: until they
-            // are, a PARALLEL task waits like a QUEUE one (one fire at a time, one waiting).
+            // A PARALLEL task only ends a fire here when it had reached its maximum of fires at
+            // once and waited for this one (fire/FireStarter); the slots due meanwhile queue.
             case QUEUE, PARALLEL ->
                 new Next(
                         passed.last(),

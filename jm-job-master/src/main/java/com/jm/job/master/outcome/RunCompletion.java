@@ -50,6 +50,24 @@ public class RunCompletion {
      */
     public record Ending(RunningTask task, RunState state, Long durationMs, String message) {}
 
+    /**
+     * Ends the record runs of fires that ran beside their task (overlap PARALLEL): the task has
+     * moved on to its next slot already, so only the record ends, and a success fires the task's
+     * children as any success does.
+     */
+    public void endFireRecords(List<Ending> endings) {
+        if (endings.isEmpty()) {
+            return;
+        }
+        finishes.endRuns(Batch.of(endings.stream()
+                .map(e -> new FinishedRun(e.task().getRunId(), e.state(), e.durationMs(), e.message()))
+                .toList()));
+        // One call per fire: two fires of one task may end in one batch, and each is a fire of its own.
+        endings.stream()
+                .filter(e -> e.state() == RunState.SUCCEEDED && e.task().isHasChildren())
+                .forEach(e -> childFires.fire(Map.of(e.task().getId(), e.task().getRunId())));
+    }
+
     public void complete(List<Ending> endings) {
         if (endings.isEmpty()) {
             return;

@@ -58,6 +58,12 @@ class ExecutionRules {
                     "maxConcurrentFires",
                     "more than one fire at once needs overlap PARALLEL (overlap is " + e.overlap() + ")");
         }
+        if (e.maxConcurrentFires() > 1 && definition.cron() == null && definition.fixedRate() == null) {
+            throw new InvalidFieldException(
+                    "maxConcurrentFires",
+                    "fires run side by side only on a cron or fixedRate schedule (a fixedDelay counts from the"
+                            + " previous fire's end, a one-shot has one fire)");
+        }
         task.setRunMode(e.mode());
         task.setShards(e.shards());
         task.setShardParams(e.shardParams().isEmpty() ? null : toJson(e.shardParams()));

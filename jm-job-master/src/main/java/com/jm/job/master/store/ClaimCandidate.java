@@ -1,5 +1,7 @@
 package com.jm.job.master.store;
 
+import com.jm.job.master.cron.Recurrence;
+import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.Trigger;
 import java.time.LocalDateTime;
@@ -47,8 +49,31 @@ public class ClaimCandidate {
     private String shardParam;
     private Long fireRunId;
 
-    /** Whether a claim of this row starts a fire of several runs rather than handing out one. */
+    private OverlapPolicy overlapPolicy;
+    private int maxConcurrentFires;
+    private String cron;
+    private String cronZone;
+    private Long fixedRateMs;
+    private LocalDateTime runAt;
+
+    /**
+     * Whether a claim of this row starts a fire of units rather than handing out one run: a fire of
+     * several runs, or a fire that runs beside others of its task (overlap PARALLEL on a slotted
+     * schedule; a fixed delay counts from the previous fire's end, so its fires never overlap).
+     */
     public boolean startsMultiRunFire() {
-        return unitOf == null && (runMode == RunMode.BROADCAST || shards > 1);
+        return unitOf == null && (runMode == RunMode.BROADCAST || shards > 1 || runsBeside());
+    }
+
+    /** Whether fires of this task may run side by side (overlap PARALLEL, more than one at once). */
+    public boolean runsBeside() {
+        return overlapPolicy == OverlapPolicy.PARALLEL
+                && maxConcurrentFires > 1
+                && (cron != null || fixedRateMs != null);
+    }
+
+    /** The task's slots, for the next one after a fire that runs beside it. */
+    public Recurrence recurrence() {
+        return new Recurrence(cron, cronZone, fixedRateMs, null, runAt);
     }
 }

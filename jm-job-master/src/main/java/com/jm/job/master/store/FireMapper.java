@@ -47,18 +47,33 @@ public interface FireMapper {
     int disableUnits(@Param("taskId") long taskId);
 
     /**
-     * Locks RUNNING tasks whose fires have units, in id order, with what ending the fire needs (and
-     * when the fire started).
+     * Locks tasks (not units) whose fires may end, in id order, with what ending a fire needs (and
+     * when the fire the task runs on started).
      */
-    List<RunningTask> lockFires(@Param("taskIds") List<Long> taskIds);
+    List<RunningTask> lockFireTasks(@Param("taskIds") List<Long> taskIds);
 
-    /** Per task, its units by state. */
+    /** Per fire of the tasks, its units by state. */
     List<UnitCount> unitCounts(@Param("taskIds") List<Long> taskIds);
+
+    /** The record runs of a task's running fires: those with units, and the one it is RUNNING on. */
+    List<Long> runningFires(@Param("taskId") long taskId);
+
+    /** How many fires of the task have units (run now). */
+    int activeFires(@Param("taskId") long taskId);
+
+    /**
+     * The task (locked by the claim) goes back to its schedule while the fire it just started runs
+     * beside it (overlap PARALLEL), its run id naming that fire.
+     */
+    int detachFire(
+            @Param("taskId") long taskId,
+            @Param("fireRunId") long fireRunId,
+            @Param("next") java.time.LocalDateTime next);
+
+    int deleteUnitsOfFire(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
 
     /** The runs of the fire move onto the task, so its history holds them once the units are gone. */
     int moveUnitRuns(@Param("fireRunId") long fireRunId, @Param("taskId") long taskId);
-
-    int deleteUnits(@Param("taskId") long taskId);
 
     /**
      * Pending broadcast units, due, whose node is disabled, stopped or offline: they would wait for a

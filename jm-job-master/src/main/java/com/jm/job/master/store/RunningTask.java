@@ -2,6 +2,7 @@ package com.jm.job.master.store;
 
 import com.jm.job.master.cron.Recurrence;
 import com.jm.job.master.domain.OverlapPolicy;
+import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
 import java.time.LocalDateTime;
 import lombok.Getter;
@@ -44,6 +45,10 @@ public class RunningTask {
     private Long unitOf;
     /** On a broadcast unit: the one node that may run it. */
     private Long targetNodeId;
+    /** On a unit row: the record run of its fire. */
+    private Long fireRunId;
+    /** The task's status, where the statement reads it (a fire's end). */
+    private TaskStatus status;
     /** Whether the node acknowledged the run (false only while a delivery lease runs). */
     private boolean delivered;
     /** What made the task pending for the current run (its trigger), kept through the run. */

@@ -8,6 +8,9 @@ import lombok.Setter;
 @Setter
 public class UnitCount {
     private long taskId;
+    /** The fire's record run: a task with overlap PARALLEL can have several fires at once. */
+    private long fireRunId;
+
     private int total;
     /** Running, or pending while enabled: the fire is not over. */
     private int unfinished;

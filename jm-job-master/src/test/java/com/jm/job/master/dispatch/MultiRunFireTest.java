@@ -34,6 +34,9 @@ class MultiRunFireTest extends RegisteredNodeTest {
     @Autowired
     StrandedUnits stranded;
 
+    @Autowired
+    com.jm.job.master.schedule.CronFiring cronFiring;
+
     @Test
     void aShardedFireHandsOutEachShardOnceWithItsParamAndSucceedsWhenAllHave() throws Exception {
         long task = task("\"shards\":5,\"shardParams\":[\"s0\",\"s1\",\"s2\",\"s3\",\"s4\"],\"params\":\"p\"");
@@ -113,6 +116,70 @@ class MultiRunFireTest extends RegisteredNodeTest {
                 .allSatisfy(run -> assertThat(run.get("params").asString()).isEqualTo("for this fire"));
         assertThat(jdbc.queryForList("SELECT params FROM jm_task_run WHERE fire_id IS NOT NULL", String.class))
                 .containsExactly("for this fire", "for this fire");
+    }
+
+    @Test
+    void overlapParallelRunsUpToItsMaximumOfFiresSideBySideAndEachEndsOnItsOwn() throws Exception {
+        long task = task("\"fixedRate\":\"PT1S\",\"overlap\":\"PARALLEL\",\"maxConcurrentFires\":2");
+        long first = startParallelFire();
+        assertThat(taskStatus(task))
+                .as("room for another: back at its schedule")
+                .isZero();
+        long second = startParallelFire();
+        assertThat(taskStatus(task))
+                .as("its maximum: running until that fire ends")
+                .isEqualTo(2);
+        assertThat(runningRecords(task)).isEqualTo(2);
+
+        nodes.finish(nodeId, first, "SUCCEEDED", "ok");
+        assertThat(runningRecords(task)).as("the first fire ended on its own").isOne();
+        assertThat(taskStatus(task)).isEqualTo(2);
+        nodes.finish(nodeId, second, "SUCCEEDED", "ok");
+        assertThat(runningRecords(task)).isZero();
+        assertThat(taskStatus(task))
+                .as("the fire it waited for ended: its schedule goes on")
+                .isNotEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "SELECT state FROM jm_task_run WHERE task_id = ? AND node_id IS NULL AND shard_total = 1",
+                        String.class,
+                        task))
+                .containsExactly("SUCCEEDED", "SUCCEEDED");
+        assertThat(units()).isZero();
+    }
+
+    @Test
+    void aDisableEndsEveryParallelFireOfTheTask() throws Exception {
+        long task = task("\"fixedRate\":\"PT1S\",\"overlap\":\"PARALLEL\",\"maxConcurrentFires\":3");
+        long first = startParallelFire();
+        long second = startParallelFire();
+        send(post("/api/tasks/" + task + "/disable"), null).andExpect(status().isOk());
+        assertThat(nodes.heartbeat(nodeId, List.of(first, second)).get("cancelRunIds"))
+                .hasSize(2);
+        nodes.finish(nodeId, first, "CANCELLED", "stopped");
+        nodes.finish(nodeId, second, "CANCELLED", "stopped");
+        assertThat(runningRecords(task)).isZero();
+        assertThat(jdbc.queryForList(
+                        "SELECT state FROM jm_task_run WHERE task_id = ? AND node_id IS NULL", String.class, task))
+                .containsExactly("CANCELLED", "CANCELLED");
+        assertThat(units()).isZero();
+    }
+
+    /** Waits for the task's next slot, lets the cron loop fire it, and claims its one run. */
+    private long startParallelFire() throws Exception {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> cronFiring.fireDue() > 0);
+        assertThat(nodes.poll(nodeId, 10)).as("the claim starts the fire").isEmpty();
+        JsonNode run = nodes.poll(nodeId, 10);
+        assertThat(run).hasSize(1);
+        return run.get(0).get("runId").asLong();
+    }
+
+    private long runningRecords(long task) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM jm_task_run WHERE task_id = ? AND node_id IS NULL AND state = 'RUNNING'",
+                Long.class,
+                task);
     }
 
     @Test

@@ -43,7 +43,7 @@ class ExecutionApiTest extends OperatorApiTest {
     void shardsTagsAndOverlapAreStoredAndShownAsSent() throws Exception {
         long id = body(create(
                                 "\"shards\":3,\"shardParams\":[\"a\",\"<b>\",\"\"],\"tags\":[\"zone:eu\",\"gpu\",\"gpu\"],"
-                                        + "\"overlap\":\"PARALLEL\",\"maxConcurrentFires\":4")
+                                        + "\"overlap\":\"PARALLEL\",\"maxConcurrentFires\":4,\"cron\":\"0 0 3 * * *\"")
                         .andExpect(status().isCreated())
                         .andExpect(jsonPath("$.shards").value(3))
                         .andExpect(jsonPath("$.shardParams[1]").value("<b>"))
@@ -84,6 +84,10 @@ class ExecutionApiTest extends OperatorApiTest {
         refused("\"overlap\":\"DROP\"", "overlap", "SKIP, QUEUE or PARALLEL");
         refused("\"maxConcurrentFires\":3", "maxConcurrentFires", "needs overlap PARALLEL");
         refused("\"overlap\":\"PARALLEL\",\"maxConcurrentFires\":101", "maxConcurrentFires", "100");
+        refused(
+                "\"overlap\":\"PARALLEL\",\"maxConcurrentFires\":2,\"fixedDelay\":\"PT1M\"",
+                "maxConcurrentFires",
+                "only on a cron or fixedRate schedule");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_task", Long.class))
                 .isZero();
     }
