@@ -18,6 +18,11 @@ ALTER TABLE jm_task ADD COLUMN tags VARCHAR(1100) NULL;
 -- What a recurring task does with a slot that falls due while a fire is still running.
 ALTER TABLE jm_task ADD COLUMN overlap_policy VARCHAR(16) NOT NULL DEFAULT 'SKIP';
 ALTER TABLE jm_task ADD COLUMN max_concurrent_fires INT NOT NULL DEFAULT 1;
+-- The slot the current fire is for, and when its first run started (by the database clock): what
+-- the overlap rule measures a fire by, kept through its retries and a late finish report (the
+-- task's due time moves to each retry, and a report may arrive long after the run).
+ALTER TABLE jm_task ADD COLUMN fire_slot DATETIME(3) NULL;
+ALTER TABLE jm_task ADD COLUMN fire_started_at DATETIME(3) NULL;
 
 -- A unit row: the task it is a run of, which shard (or, for broadcast, which node's part), and the
 -- one node that may claim it (broadcast only). NULL on ordinary tasks.

@@ -32,9 +32,11 @@ import org.springframework.stereotype.Component;
  * after it was due (the system was down, the group paused, no node free) stands for every slot
  * missed until it started, as before overlap policies existed, so after downtime a task fires once.
  * Those slots are neither queued nor recorded (the run's own lateness shows the gap); only the
- * slots that fell due while it then ran follow the policy. When the fire started is the database
- * time less the run time the node reported: a length measured by the node, never a reading of its
- * clock. A long run is therefore never taken for downtime.
+ * slots that fell due while it then ran follow the policy. A fire is measured from its own slot
+ * ({@code fire_slot}, kept through its retries) and from when its first run started ({@code
+ * fire_started_at}, the database clock at its claim), so neither a retry's back-off nor a finish
+ * report that arrived late (a master restart, a partition) makes it look like a misfire, and a
+ * long run is never taken for downtime.
  */
 @Component
 class OverlapRule {
@@ -57,6 +59,18 @@ class OverlapRule {
     record Next(LocalDateTime fireAt, SkippedRun skipped) {}
 
     /**
+     * When the fire started: its first run's start by the database clock when the row has it (so a
+     * finish report that arrives late, or a retry, does not make the fire look late); else now less
+     * the run time the node reported; else now.
+     */
+    private static Instant started(RunningTask task, Instant due, Instant now, Long durationMs) {
+        if (task.getFireStartedAt() != null) {
+            return max(due, utc(task.getFireStartedAt()));
+        }
+        return durationMs == null ? now : max(due, now.minusMillis(durationMs));
+    }
+
+    /**
      * @param task the locked task whose fire ended
      * @param durationMs how long its run took by the node's report, or null when unknown (then the
      *     run is taken to have started just now, which was the misfire rule's measure before)
@@ -64,12 +78,13 @@ class OverlapRule {
     Next next(RunningTask task, Long durationMs) {
         Recurrence recurrence = task.recurrence();
         Instant now = utc(task.getDbNow());
-        LocalDateTime dueAt = task.getNextFireTime();
+        // The fire's own slot, not the task's due time: that moves to each retry of the fire.
+        LocalDateTime dueAt = task.getFireSlot() != null ? task.getFireSlot() : task.getNextFireTime();
         if (dueAt == null || utc(dueAt).isAfter(now)) {
             return new Next(schedules.nextSlot(recurrence, now), null);
         }
         Instant due = utc(dueAt);
-        Instant started = durationMs == null ? now : max(due, now.minusMillis(durationMs));
+        Instant started = started(task, due, now, durationMs);
         boolean misfired = Duration.between(due, started).compareTo(properties.getCronMisfireThreshold()) > 0;
         SlotSpan passed = schedules.slotsBetween(recurrence, misfired ? started : due, now);
         if (passed.isEmpty()) {

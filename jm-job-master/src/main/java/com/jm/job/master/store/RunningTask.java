@@ -45,6 +45,10 @@ public class RunningTask {
     private Long unitOf;
     /** On a broadcast unit: the one node that may run it. */
     private Long targetNodeId;
+    /** The slot the current fire is for (a cron or fixed-rate fire), kept through its retries. */
+    private LocalDateTime fireSlot;
+    /** When the current fire's first run started, by the database clock; null before its claim. */
+    private LocalDateTime fireStartedAt;
     /** On a unit row: the record run of its fire. */
     private Long fireRunId;
     /** The task's status, where the statement reads it (a fire's end). */

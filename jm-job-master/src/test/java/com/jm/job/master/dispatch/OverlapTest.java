@@ -175,6 +175,7 @@ class OverlapTest extends RegisteredNodeTest {
         long record = jdbc.queryForObject("SELECT run_id FROM jm_task WHERE id = ?", Long.class, task);
         // As if the fire had started a second after its slot and its shards had run for seven.
         jdbc.update("UPDATE jm_task_run SET started_at = ? WHERE id = ?", due.plusSeconds(1), record);
+        jdbc.update("UPDATE jm_task SET fire_started_at = ? WHERE id = ?", due.plusSeconds(1), task);
         Map<Long, Long> shards = new LinkedHashMap<>();
         nodes.poll(nodeId, 2).forEach(t -> shards.put(t.get("runId").asLong(), 6_000L));
         assertThat(shards).hasSize(2);

@@ -121,6 +121,34 @@ class OverlapPolicyTest {
     }
 
     @Test
+    void aFinishReportThatArrivesLateIsNotTakenForAMisfireTheSlotsMeanwhileAreRecorded() {
+        // Due and started at :10; the run took 50 ms but its report was applied at :30 (a master
+        // restart): the fire did not start late, so the slots since :10 follow the policy.
+        RunningTask task = cron(OverlapPolicy.SKIP, at(10));
+        task.setFireStartedAt(at(10).plusNanos(200_000_000));
+        OutcomePolicy.Decision decision = succeeded(task, 50L);
+
+        assertThat(decision.transition().fireAt()).isEqualTo(at(31));
+        assertThat(decision.skipped()).as("the slots are recorded, not lost").isNotNull();
+        assertThat(decision.skipped().scheduledAt()).isEqualTo(at(11));
+    }
+
+    @Test
+    void aFireThatSucceedsOnARetryIsMeasuredFromItsOwnSlotNotTheRetrysDueTime() {
+        // The slot was :20; the first run failed and the retry was due (and ran) at :28.
+        RunningTask task = cron(OverlapPolicy.SKIP, at(28));
+        task.setFireSlot(at(20));
+        task.setFireStartedAt(at(20).plusNanos(100_000_000));
+        OutcomePolicy.Decision decision = succeeded(task, 100L);
+
+        assertThat(decision.skipped()).isNotNull();
+        assertThat(decision.skipped().scheduledAt())
+                .as("the slots since the fire's own slot")
+                .isEqualTo(at(21));
+        assertThat(decision.transition().fireAt()).isEqualTo(at(31));
+    }
+
+    @Test
     void pastTheCountLimitTheRowSaysMoreThanAndStillNamesTheLastSlots() {
         // Three hours of a per-second cron: 10,800 slots, counted up to 10,000.
         LocalDateTime threeHoursAgo = NOW.minusHours(3).withNano(0);
