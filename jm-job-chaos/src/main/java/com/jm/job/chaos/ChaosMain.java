@@ -68,7 +68,9 @@ public final class ChaosMain {
             for (int i = 0; i < Cluster.NODES; i++) {
                 journals.add(cluster.journal(i));
             }
-            Checks checks = new Checks(Evidence.read(o, journals));
+            Evidence evidence = Evidence.read(o, journals);
+            keepRecurringRuns(o, evidence);
+            Checks checks = new Checks(evidence);
             String elapsed = Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s";
             String table = Report.table(o, checks, schedule.injected, notRun, workload.disabled.get(), elapsed);
             Report.write(o.report(), o, table);
@@ -77,6 +79,42 @@ public final class ChaosMain {
             status = checks.all().stream().allMatch(c -> c.violations == 0) && notRun.isEmpty() ? 0 : 1;
         }
         System.exit(status);
+    }
+
+    /** The run rows of the recurring tasks, kept beside the journals for a look at a slot check's failures. */
+    private static void keepRecurringRuns(ChaosOptions o, Evidence e) throws java.io.IOException {
+        StringBuilder out =
+                new StringBuilder("run\ttask\tname\tstate\tattempt\ttrigger\tscheduled\tstarted\tfinished\tmessage\n");
+        for (Evidence.Run r : e.runs.values()) {
+            Evidence.Task t = e.tasks.get(r.taskId());
+            if (t != null && t.recurring()) {
+                out.append(r.id())
+                        .append('\t')
+                        .append(t.id())
+                        .append('\t')
+                        .append(t.name())
+                        .append('\t')
+                        .append(r.state())
+                        .append('\t')
+                        .append(r.attempt())
+                        .append('\t')
+                        .append(r.trigger())
+                        .append('\t')
+                        .append(instant(r.scheduledAt()))
+                        .append('\t')
+                        .append(instant(r.startedAt()))
+                        .append('\t')
+                        .append(instant(r.finishedAt()))
+                        .append('\t')
+                        .append(r.message())
+                        .append('\n');
+            }
+        }
+        java.nio.file.Files.writeString(o.dir().resolve("recurring-runs.tsv"), out);
+    }
+
+    private static String instant(Long millis) {
+        return millis == null ? "-" : java.time.Instant.ofEpochMilli(millis).toString();
     }
 
     private static void awaitHealthy(MasterApi api, int master) throws InterruptedException {

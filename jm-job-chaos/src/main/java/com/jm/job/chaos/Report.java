@@ -72,13 +72,24 @@ final class Report {
         long failedSteps = faults.stream().filter(f -> f.error() != null).count();
         s.append("| fault steps that failed | ").append(failedSteps).append(" |\n");
         s.append("| runs by state | ").append(join(c.runsByState)).append(" |\n");
-        s.append("| duplicates | ").append(c.duplicates).append(" |\n");
-        s.append("| lost | ").append(c.lost).append(" |\n");
-        s.append("| stuck | ").append(c.stuck).append(" |\n");
+        s.append("| duplicates (a unit with two SUCCEEDED runs, or two executions overlapping) | ")
+                .append(c.duplicates)
+                .append(" |\n");
+        s.append("| lost (a one-shot task or unit with no SUCCEEDED run) | ")
+                .append(c.lost)
+                .append(" |\n");
+        s.append("| stuck (a run not terminal, a task left pending/running) | ")
+                .append(c.stuck)
+                .append(" |\n");
         s.append("| worst recovery | ")
                 .append(c.worstRecoveryMs)
                 .append(" ms: ")
                 .append(c.worstRecovery)
+                .append(" |\n");
+        s.append(
+                        "| completed twice: the first completion's report never reached a master, the run was LOST and ran again"
+                                + " (at-least-once; see the check below) | ")
+                .append(c.doubleCompletion.violations)
                 .append(" |\n");
         s.append("| broadcast fires FAILED (a unit's node was gone; by design) | ")
                 .append(c.broadcastFiresFailed)
