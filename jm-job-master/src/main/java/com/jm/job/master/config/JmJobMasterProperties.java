@@ -211,6 +211,13 @@ public class JmJobMasterProperties {
 
         /** Id of the key new sensitive params are encrypted with; default the first of {@code params-keys}. */
         private String paramsKeyId;
+
+        /**
+         * A bearer token that may read {@code /actuator/prometheus} and nothing else, for a
+         * Prometheus server that should not hold operator credentials (at least 32 characters).
+         * Unset: scraping needs an operator.
+         */
+        private String scrapeToken;
     }
 
     /** An AES key for sensitive params. */
