@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.master.lease.LeaseRecovery;
+import com.jm.job.master.support.NodeCalls;
 import com.jm.job.master.support.RegisteredNodeTest;
 import com.jm.job.master.support.TestSecurity;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -31,8 +34,11 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(properties = "jm.job.master.metrics-refresh-interval=1h")
 @AutoConfigureMockMvc
-@Import(TestSecurity.ActAsOperator.class)
+@Import({TestSecurity.ActAsOperator.class, MasterMetricsTest.Statements.class})
 class MasterMetricsTest extends RegisteredNodeTest {
+
+    @Autowired
+    StatementLog statementLog;
 
     @Autowired
     MeterRegistry registry;
@@ -148,6 +154,52 @@ class MasterMetricsTest extends RegisteredNodeTest {
 
         assertThat(poll.get(15, TimeUnit.SECONDS)).contains("\"taskName\":\"wake\"");
         assertThat(registry.get("jmjob.polls.held").gauge().value()).isZero();
+    }
+
+    /**
+     * Metrics add no statement per run: a claim and finish of five runs sends the same statements
+     * as of one, and none of them is the metrics' (the group's name is known after the first round).
+     */
+    @Test
+    void claimingAndFinishingSendTheSameStatementsWhateverTheBatchSize() throws Exception {
+        round(1);
+        List<String> one = round(1);
+        List<String> five = round(5);
+
+        assertThat(five).isEqualTo(one);
+        assertThat(one).isNotEmpty().noneMatch(id -> id.contains("MetricsMapper"));
+    }
+
+    /** Claims {@code runs} due tasks in one poll and finishes them in one report; the statements sent. */
+    private List<String> round(int runs) throws Exception {
+        for (int i = 0; i < runs; i++) {
+            dueTaskSecondsAgo("r" + i, 0);
+        }
+        statementLog.start();
+        List<Long> claimed = runIds(nodes.poll(nodeId, runs));
+        nodes.call(
+                NodeApi.FINISH,
+                Map.of(
+                        "nodeId",
+                        nodeId,
+                        "outcomes",
+                        claimed.stream()
+                                .map(id -> NodeCalls.outcome(id, "SUCCEEDED", "ok"))
+                                .toList()));
+        List<String> statements = statementLog.stop();
+        assertThat(claimed).hasSize(runs);
+        jdbc.update("DELETE FROM jm_task_run");
+        jdbc.update("DELETE FROM jm_task");
+        return statements;
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Statements {
+
+        @Bean
+        StatementLog statementLog() {
+            return new StatementLog();
+        }
     }
 
     private void dueTaskSecondsAgo(String name, int seconds) {
