@@ -5,6 +5,8 @@ import com.jm.job.client.master.HttpMasterClient;
 import com.jm.job.client.master.MasterClient;
 import com.jm.job.client.master.PemTrust;
 import com.jm.job.client.node.JmJobNode;
+import com.jm.job.client.node.JmJobNodeBuilder;
+import com.jm.job.client.node.NodeListener;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,11 +76,13 @@ public class JmJobClientAutoConfiguration {
 
     /** The node itself; built here, not replaceable: its parts are wired by the core's builder. */
     @Bean
-    public JmJobNode jmJobNode(MasterClient master, JobHandlerRegistry handlers) {
+    public JmJobNode jmJobNode(
+            MasterClient master, JobHandlerRegistry handlers, ObjectProvider<NodeListener> listeners) {
         JmJobClientProperties.Report report = properties.getReport();
         JmJobClientProperties.Http http = properties.getHttp();
-        return JmJobNode.builder()
-                .masterClient(master)
+        JmJobNodeBuilder builder = JmJobNode.builder();
+        listeners.orderedStream().forEach(builder::listener);
+        return builder.masterClient(master)
                 .masterUrls(properties.getMasterUrl())
                 .group(properties.getGroup())
                 .instance(properties.getInstance())

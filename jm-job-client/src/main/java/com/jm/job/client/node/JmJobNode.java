@@ -29,9 +29,13 @@ public class JmJobNode {
     private final HeartbeatSender heartbeat;
     private final OutcomeReporter reporter;
     private final Duration shutdownGracePeriod;
+    private final ReachabilityTracker reachability;
     private volatile boolean running;
 
-    /** A node from parts wired by hand; {@link #builder()} does the wiring for most uses. */
+    /**
+     * A node from parts wired by hand; {@link #builder()} does the wiring for most uses. Such a node
+     * cannot tell whether its master is reachable ({@link #isMasterReachable()} answers false).
+     */
     public JmJobNode(
             NodeSession session,
             TaskLoader loader,
@@ -39,6 +43,19 @@ public class JmJobNode {
             HeartbeatSender heartbeat,
             OutcomeReporter reporter,
             Duration shutdownGracePeriod) {
+        this(session, loader, worker, heartbeat, reporter, shutdownGracePeriod, null);
+    }
+
+    /** As wired by the builder, whose master client reports whether the master answers. */
+    JmJobNode(
+            NodeSession session,
+            TaskLoader loader,
+            Worker worker,
+            HeartbeatSender heartbeat,
+            OutcomeReporter reporter,
+            Duration shutdownGracePeriod,
+            ReachabilityTracker reachability) {
+        this.reachability = reachability;
         this.session = session;
         this.loader = loader;
         this.worker = worker;
@@ -119,6 +136,21 @@ public class JmJobNode {
     /** How many more runs the node can take now (worker threads plus prefetch, minus those held). */
     public int freeSlots() {
         return worker.freeSlots();
+    }
+
+    /** How many claimed runs wait here for a worker thread (at most the prefetch). */
+    public int waitingRuns() {
+        return worker.waitingRuns();
+    }
+
+    /** How many finished runs wait for the master to acknowledge their outcome. */
+    public int unreportedOutcomes() {
+        return reporter.pendingCount();
+    }
+
+    /** Whether the master answered the node's latest call (false before the first answer). */
+    public boolean isMasterReachable() {
+        return reachability != null && reachability.isReachable();
     }
 
     /** Ids of the runs executing now. */

@@ -82,6 +82,7 @@ public final class JmJobNodeBuilder {
     private Duration backoffInitial = DEFAULT_BACKOFF_INITIAL;
     private Duration backoffMax = DEFAULT_BACKOFF_MAX;
     private Clock clock = Clock.systemUTC();
+    private final List<NodeListener> listeners = new ArrayList<>();
 
     JmJobNodeBuilder() {}
 
@@ -239,6 +240,12 @@ public final class JmJobNodeBuilder {
         return this;
     }
 
+    /** Adds a listener told about the node's runs, for metrics; default none. */
+    public JmJobNodeBuilder listener(NodeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
     /**
      * Checks the settings and wires the node (not started).
      *
@@ -246,9 +253,10 @@ public final class JmJobNodeBuilder {
      */
     public JmJobNode build() {
         check();
-        MasterClient master = masterClient != null
-                ? masterClient
-                : new HttpMasterClient(masterUrls, token, connectTimeout, requestTimeout, sslContext);
+        ReachabilityTracker master = new ReachabilityTracker(
+                masterClient != null
+                        ? masterClient
+                        : new HttpMasterClient(masterUrls, token, connectTimeout, requestTimeout, sslContext));
         NodeSession session = new NodeSession(master, NodeIdentity.of(group, ip, instance, workerThreads, tags));
         OutcomeReporter reporter = new OutcomeReporter(master, reportBatchSize, reportFlushInterval, backoff(), clock);
         Worker worker = new Worker(
@@ -258,9 +266,10 @@ public final class JmJobNodeBuilder {
                 prefetch,
                 session.instance(),
                 new LeaseFence(clock, leaseSafetyMargin));
+        listeners.forEach(worker::onRunEnded);
         HeartbeatSender heartbeat = new HeartbeatSender(master, session, worker, reporter, heartbeatInterval);
         TaskLoader loader = new TaskLoader(master, session, worker, pollWait, backoff(), heartbeat::acknowledgeNow);
-        return new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGracePeriod);
+        return new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGracePeriod, master);
     }
 
     private Backoff backoff() {

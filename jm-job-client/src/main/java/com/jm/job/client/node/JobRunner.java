@@ -42,6 +42,11 @@ final class JobRunner {
         this.timer = timer;
     }
 
+    /** Whether a handler goes by this name here. */
+    boolean hasHandler(String name) {
+        return handlers.find(name).isPresent();
+    }
+
     /** Runs the job now, on this thread, and says how it ended. */
     RunOutcome run(RunningJob job) {
         long started = clock.millis();

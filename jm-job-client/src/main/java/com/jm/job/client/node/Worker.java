@@ -47,6 +47,7 @@ public class Worker {
     private final int minBatch;
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
+    private final List<NodeListener> runListeners = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService timer;
     private final JobRunner runner;
@@ -112,6 +113,19 @@ public class Worker {
      */
     public void onSlotFreed(Runnable listener) {
         slotListeners.add(listener);
+    }
+
+    /**
+     * Tells the listener about each run that went through a handler look-up (ran, failed, timed
+     * out, was cancelled or found no handler); runs refused or handed back before that are not told.
+     */
+    public void onRunEnded(NodeListener listener) {
+        runListeners.add(listener);
+    }
+
+    /** How many claimed runs wait for a thread now: the prefetch in use. */
+    public int waitingRuns() {
+        return pool.getQueue().size();
     }
 
     /** Ids of the runs executing now, for heartbeats. */
@@ -255,9 +269,24 @@ public class Worker {
 
     private void execute(RunningJob job) {
         try {
-            reporter.report(job.nodeId(), runner.run(job));
+            RunOutcome outcome = runner.run(job);
+            reporter.report(job.nodeId(), outcome);
+            tell(job.task().beanName(), outcome);
         } finally {
             release(job);
+        }
+    }
+
+    private void tell(String beanName, RunOutcome outcome) {
+        String handler = runner.hasHandler(beanName) ? beanName : null;
+        Duration duration = Duration.ofMillis(outcome.durationMillis());
+        for (NodeListener listener : runListeners) {
+            try {
+                listener.runEnded(handler, outcome.result(), duration);
+            } catch (RuntimeException e) {
+                // A listener's failure must not cost the run its slot or the reporter its outcome.
+                log.warn("A node listener failed on run {}: {}", outcome.runId(), e.toString());
+            }
         }
     }
 

@@ -34,6 +34,7 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
     public static final Duration DEFAULT_CRON_MISFIRE_THRESHOLD = Duration.ofSeconds(5);
     public static final Duration DEFAULT_NODE_CACHE_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_METRICS_REFRESH_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_INDEX_CHECK_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_INDEX_REBUILD_INTERVAL = Duration.ofMinutes(1);
 
@@ -140,6 +141,13 @@ public class JmJobMasterProperties {
     /** Longest a held poll trusts what it cached about its node; node changes also evict it at once. */
     private Duration nodeCacheTtl = DEFAULT_NODE_CACHE_TTL;
 
+    /**
+     * How often the per-group gauges (pending and running tasks, online nodes) are counted, with one
+     * query per kind for every group at once. Scrapes read the last count, so scraping more often
+     * costs the database nothing; each count reads the task claim index of every group.
+     */
+    private Duration metricsRefreshInterval = DEFAULT_METRICS_REFRESH_INTERVAL;
+
     /** Who may use the operators' API and the node API. */
     private final Security security = new Security();
 
@@ -203,6 +211,13 @@ public class JmJobMasterProperties {
 
         /** Id of the key new sensitive params are encrypted with; default the first of {@code params-keys}. */
         private String paramsKeyId;
+
+        /**
+         * A bearer token that may read {@code /actuator/prometheus} and nothing else, for a
+         * Prometheus server that should not hold operator credentials (at least 32 characters).
+         * Unset: scraping needs an operator.
+         */
+        private String scrapeToken;
     }
 
     /** An AES key for sensitive params. */

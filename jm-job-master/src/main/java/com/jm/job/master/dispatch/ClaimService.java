@@ -5,6 +5,7 @@ import com.jm.job.master.domain.NodeRecord;
 import com.jm.job.master.domain.Tags;
 import com.jm.job.master.fire.FireStarter;
 import com.jm.job.master.lease.Leases;
+import com.jm.job.master.metrics.MasterMetrics;
 import com.jm.job.master.node.UnknownNodeException;
 import com.jm.job.master.security.ParamsCipher;
 import com.jm.job.master.store.Batch;
@@ -13,6 +14,7 @@ import com.jm.job.master.store.ClaimMapper;
 import com.jm.job.master.store.ClaimedRun;
 import com.jm.job.master.store.NodeMapper;
 import com.jm.job.master.store.SqlDialects;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,6 +37,7 @@ public class ClaimService {
     private final boolean returningInserts;
     private final ParamsCipher paramsCipher;
     private final FireStarter fireStarter;
+    private final MasterMetrics metrics;
 
     public ClaimService(
             ClaimMapper claims,
@@ -42,8 +45,10 @@ public class ClaimService {
             Leases leases,
             SqlSessionFactory sqlSessions,
             ParamsCipher paramsCipher,
-            FireStarter fireStarter) {
+            FireStarter fireStarter,
+            MasterMetrics metrics) {
         this.fireStarter = fireStarter;
+        this.metrics = metrics;
         this.paramsCipher = paramsCipher;
         this.claims = claims;
         this.nodes = nodes;
@@ -128,6 +133,9 @@ public class ClaimService {
             throw new IllegalStateException(
                     "claimed " + candidates.size() + " tasks but marked " + marked + " running");
         }
+        metrics.started(
+                candidates.get(0).getGroupId(),
+                candidates.stream().map(ClaimService::start).toList());
         Map<Long, Long> runOfTask = runs.stream().collect(Collectors.toMap(ClaimedRun::taskId, ClaimedRun::runId));
         return candidates.stream()
                 .map(c -> new TaskAssignment(
@@ -145,6 +153,14 @@ public class ClaimService {
                         c.getShardTotal(),
                         c.getShardParam()))
                 .toList();
+    }
+
+    /** A run for the metrics: its trigger, and how late its claim came by the clock that decided it was due. */
+    private static MasterMetrics.Start start(ClaimCandidate c) {
+        Duration late = c.getNextFireTime() == null || c.getDbNow() == null
+                ? Duration.ZERO
+                : Duration.between(c.getNextFireTime(), c.getDbNow());
+        return new MasterMetrics.Start(c.getPendingCause(), late);
     }
 
     /** Inserts a RUNNING run row per locked candidate and says which run each task got. */

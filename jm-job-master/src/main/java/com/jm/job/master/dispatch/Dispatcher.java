@@ -6,6 +6,7 @@ import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.domain.NodeRecord;
 import com.jm.job.master.events.PendingSignals;
 import com.jm.job.master.lease.Leases;
+import com.jm.job.master.metrics.MasterMetrics;
 import com.jm.job.master.node.NodeDirectory;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public class Dispatcher {
     private final Clock clock;
     private final Duration maxWait;
     private final Leases leases;
+    private final MasterMetrics metrics;
 
     Dispatcher(
             WorkFinder finder,
@@ -33,7 +35,9 @@ public class Dispatcher {
             PendingSignals signals,
             Clock clock,
             Leases leases,
-            JmJobMasterProperties properties) {
+            JmJobMasterProperties properties,
+            MasterMetrics metrics) {
+        this.metrics = metrics;
         this.leases = leases;
         this.finder = finder;
         this.directory = directory;
@@ -71,7 +75,12 @@ public class Dispatcher {
             if (look.recheck() != null && look.recheck().compareTo(sleep) < 0) {
                 sleep = look.recheck();
             }
-            signals.await(groupId, generation, sleep);
+            metrics.pollHeld();
+            try {
+                signals.await(groupId, generation, sleep);
+            } finally {
+                metrics.pollReleased();
+            }
         }
     }
 

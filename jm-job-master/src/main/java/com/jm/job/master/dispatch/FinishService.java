@@ -5,6 +5,7 @@ import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.fire.FireCompletion;
+import com.jm.job.master.metrics.MasterMetrics;
 import com.jm.job.master.node.NodeRuns;
 import com.jm.job.master.outcome.OutcomePolicy;
 import com.jm.job.master.outcome.RunCompletion;
@@ -34,9 +35,15 @@ public class FinishService {
     private final NodeRuns runs;
     private final FireCompletion completion;
     private final JmJobMasterProperties properties;
+    private final MasterMetrics metrics;
 
     public FinishService(
-            FinishMapper finishes, NodeRuns runs, FireCompletion completion, JmJobMasterProperties properties) {
+            FinishMapper finishes,
+            NodeRuns runs,
+            FireCompletion completion,
+            JmJobMasterProperties properties,
+            MasterMetrics metrics) {
+        this.metrics = metrics;
         this.finishes = finishes;
         this.runs = runs;
         this.completion = completion;
@@ -56,15 +63,21 @@ public class FinishService {
             return new FinishResponse(acknowledged);
         }
         List<RunCompletion.Ending> endings = new ArrayList<>();
+        List<MasterMetrics.End> ends = new ArrayList<>();
         for (RunningTask task : finishes.lockRunningByRun(taskIds, acknowledged)) {
             RunOutcome outcome = byRun.get(task.getRunId());
-            endings.add(new RunCompletion.Ending(
+            RunCompletion.Ending ending = new RunCompletion.Ending(
                     task,
                     OutcomePolicy.runState(outcome.result()),
                     Math.max(0, outcome.durationMillis()),
-                    truncate(outcome.message())));
+                    truncate(outcome.message()));
+            endings.add(ending);
+            ends.add(new MasterMetrics.End(
+                    task.getGroupId(), ending.state(), task.getPendingCause(), ending.durationMs()));
         }
         completion.complete(endings);
+        // Only the outcomes that applied: a resent or stale one ended no run.
+        metrics.ended(ends);
         return new FinishResponse(acknowledged);
     }
 

@@ -4,6 +4,7 @@ import com.jm.job.master.domain.RunState;
 import com.jm.job.master.fire.FireCompletion;
 import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
+import com.jm.job.master.metrics.MasterMetrics;
 import com.jm.job.master.outcome.RunCompletion;
 import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.FinishMapper;
@@ -37,8 +38,15 @@ public class LeaseRecovery {
     private final FinishMapper finishes;
     private final FireCompletion completion;
     private final PendingChanges changes;
+    private final MasterMetrics metrics;
 
-    public LeaseRecovery(LeaseMapper leases, FinishMapper finishes, FireCompletion completion, PendingChanges changes) {
+    public LeaseRecovery(
+            LeaseMapper leases,
+            FinishMapper finishes,
+            FireCompletion completion,
+            PendingChanges changes,
+            MasterMetrics metrics) {
+        this.metrics = metrics;
         this.leases = leases;
         this.finishes = finishes;
         this.completion = completion;
@@ -62,6 +70,13 @@ public class LeaseRecovery {
         }
         completion.complete(endings);
         redeliver(undelivered);
+        metrics.ended(expired.stream()
+                .map(t -> new MasterMetrics.End(
+                        t.getGroupId(),
+                        t.isDelivered() ? RunState.LOST : RunState.UNDELIVERED,
+                        t.getPendingCause(),
+                        null))
+                .toList());
         return expired.size();
     }
 

@@ -6,13 +6,14 @@ import com.jm.job.master.events.Signal;
 import com.jm.job.master.fire.StrandedUnits;
 import com.jm.job.master.index.IndexReconciler;
 import com.jm.job.master.lease.LeaseRecovery;
+import com.jm.job.master.metrics.GroupGauges;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The master's background loops: cron firing, lease recovery, pending-index reconcile, history
- * clean-up. Every master instance runs them; the SQL makes their work safe to share. {@code jm.job.master.background=false} turns them off (tests that drive them by hand).
+ * clean-up, the metrics' per-group counts. Every master instance runs them; the SQL makes their work safe to share. {@code jm.job.master.background=false} turns them off (tests that drive them by hand).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "jm.job.master.background", havingValue = "true", matchIfMissing = true)
@@ -54,6 +55,17 @@ class SchedulingConfiguration {
                 () -> {
                     reconciler.reconcile();
                     return properties.getIndexCheckInterval();
+                },
+                new Signal());
+    }
+
+    @Bean
+    MasterLoop metricsLoop(GroupGauges gauges, JmJobMasterProperties properties) {
+        return new MasterLoop(
+                "jm-job-metrics",
+                () -> {
+                    gauges.refresh();
+                    return properties.getMetricsRefreshInterval();
                 },
                 new Signal());
     }

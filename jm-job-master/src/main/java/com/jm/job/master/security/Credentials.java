@@ -12,12 +12,14 @@ import java.util.Map;
  * @param tokens token to its holder
  * @param nodeToken the node token for every group, or null
  * @param scopedNodeTokens node tokens with the groups each may join
+ * @param scrapeToken the bearer token that may read the Prometheus endpoint only, or null
  */
 public record Credentials(
         Map<String, User> users,
         Map<String, Holder> tokens,
         String nodeToken,
-        Map<String, NodeTokenScope> scopedNodeTokens) {
+        Map<String, NodeTokenScope> scopedNodeTokens,
+        String scrapeToken) {
 
     /** A user: bcrypt hash (with its {@code {bcrypt}} prefix) and role. */
     public record User(String passwordHash, Role role) {}
@@ -90,7 +92,18 @@ public record Credentials(
                             ? NodeTokenScope.ALL
                             : new NodeTokenScope(false, java.util.Set.copyOf(t.getGroups())));
         }
-        return new Credentials(Map.copyOf(users), Map.copyOf(tokens), nodeToken, Map.copyOf(scoped));
+        String scrapeToken = security.getScrapeToken();
+        if (scrapeToken != null && !scrapeToken.isEmpty()) {
+            requireLongSecret(scrapeToken, "jm.job.master.security.scrape-token");
+            if (tokens.containsKey(scrapeToken)) {
+                // One secret for two roles would make the scrape token an operator's or viewer's.
+                throw new IllegalStateException(
+                        "jm.job.master.security.scrape-token must differ from every jm.job.master.security.tokens[*].token");
+            }
+        } else {
+            scrapeToken = null;
+        }
+        return new Credentials(Map.copyOf(users), Map.copyOf(tokens), nodeToken, Map.copyOf(scoped), scrapeToken);
     }
 
     private static String bcrypt(String hash, String property) {

@@ -34,7 +34,8 @@ final class DemoCredentials {
                         new Credentials.User("{bcrypt}" + new BCryptPasswordEncoder().encode(password), Role.OPERATOR)),
                 Map.of(),
                 nodeToken,
-                Map.of());
+                Map.of(),
+                null);
         write(file, password, nodeToken);
         log.warn(
                 """

@@ -22,7 +22,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. Operators' API: HTTP Basic or bearer token; VIEWER reads, OPERATOR also writes
- * (and reads the audit trail and the actuator). Node API: the node token, then the per-node session
+ * (and reads the audit trail and the actuator). The Prometheus endpoint: operators, or the scrape
+ * token ({@code jm.job.master.security.scrape-token}), which reads nothing else. Node API: the node token, then the per-node session
  * the node API itself checks. Health: open, without details. Stateless, so no CSRF tokens: browsers'
  * cross-site writes are refused by where they come from ({@link CrossSiteRequestFilter}).
  */
@@ -62,13 +63,17 @@ class SecurityConfiguration {
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(
                         new NodeTokenFilter(credentials.nodeTokenScopes(), problems), BasicAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(credentials.tokens(), problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(credentials.tokens(), credentials.scrapeToken(), problems),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/node-api/**")
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        .requestMatchers(BearerTokenFilter.PROMETHEUS_PATH)
+                        .hasAnyRole(OPERATOR, BearerTokenFilter.SCRAPER)
                         .requestMatchers("/api/audit", "/api/audit/**", "/actuator/**")
                         .hasRole(OPERATOR)
                         .requestMatchers(

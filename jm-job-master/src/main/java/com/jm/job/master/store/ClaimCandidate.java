@@ -29,6 +29,8 @@ public class ClaimCandidate {
     private Trigger pendingCause;
     /** When the run was due (the cron slot, the retry time); later than now means it starts late. */
     private LocalDateTime nextFireTime;
+    /** The database clock when the row was locked: the run's start, for how late it started. */
+    private LocalDateTime dbNow;
     /** The run id, filled in by the run insert's generated keys. */
     private Long runId;
 
