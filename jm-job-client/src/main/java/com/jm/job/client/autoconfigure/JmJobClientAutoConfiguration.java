@@ -77,6 +77,7 @@ public class JmJobClientAutoConfiguration {
     public JmJobNode jmJobNode(MasterClient master, JobHandlerRegistry handlers) {
         JmJobClientProperties.Report report = properties.getReport();
         JmJobClientProperties.Http http = properties.getHttp();
+        JmJobClientProperties.RunLog runLog = properties.getRunLog();
         return JmJobNode.builder()
                 .masterClient(master)
                 .masterUrls(properties.getMasterUrl())
@@ -92,6 +93,8 @@ public class JmJobClientAutoConfiguration {
                 .leaseSafetyMargin(properties.getLeaseSafetyMargin())
                 .shutdownGracePeriod(properties.getShutdownGracePeriod())
                 .report(report.getBatchSize(), report.getFlushInterval())
+                .runLogCapture(runLog.isCaptureSlf4j())
+                .runLogBuffer(runLog.getBufferLines(), runLog.getFlushInterval())
                 .http(http.getConnectTimeout(), http.getRequestTimeout())
                 .backoff(
                         properties.getBackoff().getInitial(),
