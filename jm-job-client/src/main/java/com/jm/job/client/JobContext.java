@@ -1,9 +1,14 @@
 package com.jm.job.client;
 
+import com.jm.job.common.protocol.LogLevel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.helpers.FormattingTuple;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * What a handler knows about the run it executes. The node creates one per run; tests of handlers
@@ -13,6 +18,10 @@ import java.util.function.Supplier;
  * #shardTotal()} say which part of the fire's work this run is. A handler that splits its work by
  * id takes the ids with {@code id % shardTotal() == shardIndex()}; the same code serves ordinary
  * runs, which are shard 0 of 1.
+ *
+ * <p>{@link #log(String, Object...)} writes a line to the run's log, which operators read on the
+ * master ({@code GET /api/runs/{id}/log}); SLF4J logging on the handler's thread goes there too
+ * while the starter's capture is on.
  */
 public final class JobContext {
 
@@ -26,6 +35,7 @@ public final class JobContext {
     private final String shardParam;
     private final BooleanSupplier cancelled;
     private final Supplier<Instant> leaseDeadline;
+    private final RunLogSink logSink;
 
     /**
      * A context whose lease never ends, for tests of handlers.
@@ -81,11 +91,13 @@ public final class JobContext {
         this.shardParam = builder.shardParam;
         this.cancelled = Objects.requireNonNull(builder.cancelled, "cancelled");
         this.leaseDeadline = Objects.requireNonNull(builder.leaseDeadline, "leaseDeadline");
+        this.logSink = Objects.requireNonNull(builder.logSink, "logSink");
     }
 
     /**
      * Starts describing a context: by default task 0, run 0, no name and no params, attempt 1,
-     * shard 0 of 1 with no shard parameter, never cancelled, and a lease that never ends.
+     * shard 0 of 1 with no shard parameter, never cancelled, a lease that never ends, and a log
+     * that keeps nothing.
      */
     public static Builder builder() {
         return new Builder();
@@ -177,6 +189,38 @@ public final class JobContext {
         return cancelled.getAsBoolean();
     }
 
+    /**
+     * Writes an {@code INFO} line to this run's log.
+     *
+     * @param format the text, with SLF4J's {@code {}} placeholders for {@code args}
+     * @param args the values for the placeholders; a {@link Throwable} after the last one adds its
+     *     stack trace, as in SLF4J
+     */
+    public void log(String format, Object... args) {
+        log(LogLevel.INFO, format, args);
+    }
+
+    /**
+     * Writes a line to this run's log. It never blocks and never fails the run: the node buffers
+     * lines within a bound and ships them to the master in batches, and lines it cannot keep are
+     * dropped and counted (the log then shows a line saying how many).
+     *
+     * @param level how important the line is
+     * @param format the text, with SLF4J's {@code {}} placeholders for {@code args}
+     * @param args the values for the placeholders; a {@link Throwable} after the last one adds its
+     *     stack trace
+     */
+    public void log(LogLevel level, String format, Object... args) {
+        FormattingTuple line = MessageFormatter.arrayFormat(format, args);
+        String text = line.getMessage();
+        if (line.getThrowable() != null) {
+            StringWriter trace = new StringWriter();
+            line.getThrowable().printStackTrace(new PrintWriter(trace));
+            text = (text == null ? "" : text + System.lineSeparator()) + trace;
+        }
+        logSink.write(Objects.requireNonNull(level, "level"), text);
+    }
+
     @Override
     public String toString() {
         String shard = shardTotal > 1 ? ", shard " + shardIndex + " of " + shardTotal : "";
@@ -199,6 +243,7 @@ public final class JobContext {
         private String shardParam;
         private BooleanSupplier cancelled = () -> false;
         private Supplier<Instant> leaseDeadline = () -> Instant.MAX;
+        private RunLogSink logSink = RunLogSink.DISCARD;
 
         private Builder() {}
 
@@ -261,6 +306,12 @@ public final class JobContext {
         /** Answers the current end of the run's lease on the node's clock. */
         public Builder leaseDeadline(Supplier<Instant> leaseDeadline) {
             this.leaseDeadline = Objects.requireNonNull(leaseDeadline, "leaseDeadline");
+            return this;
+        }
+
+        /** Where {@link JobContext#log} lines go; by default nowhere. */
+        public Builder logSink(RunLogSink logSink) {
+            this.logSink = Objects.requireNonNull(logSink, "logSink");
             return this;
         }
 

@@ -3,7 +3,10 @@ package com.jm.job.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jm.job.common.protocol.LogLevel;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobContextTest {
@@ -80,5 +83,19 @@ class JobContextTest {
     @Test
     void aMissingCancellationSignalIsRefused() {
         assertThatThrownBy(() -> new JobContext(1, 2, "demo", null, 1, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aHandlerTestSeesTheLinesItsHandlerLogsAndAContextByHandDiscardsThem() {
+        List<String> lines = new ArrayList<>();
+        JobContext context = JobContext.builder()
+                .logSink((level, text) -> lines.add(level + " " + text))
+                .build();
+
+        context.log("{} of {}", 1, 2);
+        context.log(LogLevel.DEBUG, "no placeholders");
+        new JobContext(1, 2, "demo", null, 1, () -> false).log("goes nowhere");
+
+        assertThat(lines).containsExactly("INFO 1 of 2", "DEBUG no placeholders");
     }
 }

@@ -80,6 +80,7 @@ public class JmJobClientAutoConfiguration {
             MasterClient master, JobHandlerRegistry handlers, ObjectProvider<NodeListener> listeners) {
         JmJobClientProperties.Report report = properties.getReport();
         JmJobClientProperties.Http http = properties.getHttp();
+        JmJobClientProperties.RunLog runLog = properties.getRunLog();
         JmJobNodeBuilder builder = JmJobNode.builder();
         listeners.orderedStream().forEach(builder::listener);
         return builder.masterClient(master)
@@ -96,6 +97,8 @@ public class JmJobClientAutoConfiguration {
                 .leaseSafetyMargin(properties.getLeaseSafetyMargin())
                 .shutdownGracePeriod(properties.getShutdownGracePeriod())
                 .report(report.getBatchSize(), report.getFlushInterval())
+                .runLogCapture(runLog.isCaptureSlf4j())
+                .runLogBuffer(runLog.getBufferLines(), runLog.getFlushInterval())
                 .http(http.getConnectTimeout(), http.getRequestTimeout())
                 .backoff(
                         properties.getBackoff().getInitial(),

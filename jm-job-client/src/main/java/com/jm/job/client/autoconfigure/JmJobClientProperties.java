@@ -142,6 +142,10 @@ public class JmJobClientProperties {
     @Valid
     private final Report report = new Report();
 
+    /** Run logs: lines handlers write, shipped to the master. */
+    @Valid
+    private final RunLog runLog = new RunLog();
+
     /** HTTP calls to the master. */
     @Valid
     private final Http http = new Http();
@@ -184,6 +188,37 @@ public class JmJobClientProperties {
         /** How long a partial batch waits for more outcomes before it is sent. */
         @NotNull(message = "jm.job.client.report.flush-interval: it must not be negative.")
         @DurationMin(millis = 0, message = "jm.job.client.report.flush-interval: it must not be negative.")
+        private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
+    }
+
+    /**
+     * Run logs: what handlers write with {@code JobContext.log}, and (unless switched off) what they
+     * log through SLF4J on the run's thread, shipped to the master in batches. Never blocks a
+     * handler: lines that do not fit in the buffer are dropped and counted.
+     */
+    @Getter
+    @Setter
+    public static class RunLog {
+
+        public static final int DEFAULT_BUFFER_LINES = 10_000;
+        public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
+
+        /**
+         * Whether SLF4J lines logged on a run's thread while its handler runs also go to the run's
+         * log (through a Logback appender on the root logger; lines of other threads never do).
+         */
+        private boolean captureSlf4j = true;
+
+        /**
+         * Most lines the node holds while they wait for the master (it is away, or runs write faster
+         * than it takes them); more are dropped, and the run's log says how many.
+         */
+        @Min(value = 1, message = "jm.job.client.run-log.buffer-lines: it must be at least 1.")
+        private int bufferLines = DEFAULT_BUFFER_LINES;
+
+        /** How long lines gather before a partial batch is shipped. */
+        @NotNull(message = "jm.job.client.run-log.flush-interval: it must not be negative.")
+        @DurationMin(millis = 0, message = "jm.job.client.run-log.flush-interval: it must not be negative.")
         private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
     }
 

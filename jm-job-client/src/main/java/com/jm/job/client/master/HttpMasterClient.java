@@ -5,6 +5,7 @@ import com.jm.job.common.protocol.FinishRequest;
 import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.HeartbeatRequest;
 import com.jm.job.common.protocol.HeartbeatResponse;
+import com.jm.job.common.protocol.LogsRequest;
 import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.common.protocol.PollRequest;
 import com.jm.job.common.protocol.PollResponse;
@@ -107,6 +108,11 @@ public class HttpMasterClient implements MasterClient {
     @Override
     public FinishResponse finish(FinishRequest request) throws InterruptedException {
         return call(NodeApi.FINISH, request, FinishResponse.class, requestTimeout, request.nodeId());
+    }
+
+    @Override
+    public void logs(LogsRequest request) throws InterruptedException {
+        call(NodeApi.LOGS, request, Void.class, requestTimeout, request.nodeId());
     }
 
     @Override

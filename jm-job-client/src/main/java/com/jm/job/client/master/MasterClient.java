@@ -5,6 +5,7 @@ import com.jm.job.common.protocol.FinishRequest;
 import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.HeartbeatRequest;
 import com.jm.job.common.protocol.HeartbeatResponse;
+import com.jm.job.common.protocol.LogsRequest;
 import com.jm.job.common.protocol.PollRequest;
 import com.jm.job.common.protocol.PollResponse;
 import com.jm.job.common.protocol.RegisterRequest;
@@ -43,6 +44,13 @@ public interface MasterClient {
      * @throws UnknownNodeException when the master no longer knows the node the runs were claimed by
      */
     FinishResponse finish(FinishRequest request) throws InterruptedException;
+
+    /**
+     * Ships run log lines. Best effort: the node drops lines the master refuses.
+     *
+     * @throws UnknownNodeException when the master no longer knows the node the runs were claimed by
+     */
+    void logs(LogsRequest request) throws InterruptedException;
 
     /** Tells the master the node is leaving after a graceful shutdown. */
     void deregister(DeregisterRequest request) throws InterruptedException;

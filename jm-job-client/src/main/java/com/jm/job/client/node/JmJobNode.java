@@ -22,6 +22,14 @@ public class JmJobNode {
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the final shipping of run log lines may take at shutdown. */
+    private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * The MDC key that holds the run id on a job thread while its handler runs, for example for
+     * {@code %X{jmjob.runId}} in a log pattern; the run-log capture takes the lines that carry it.
+     */
+    public static final String MDC_RUN_ID = "jmjob.runId";
 
     private final NodeSession session;
     private final TaskLoader loader;
@@ -30,6 +38,7 @@ public class JmJobNode {
     private final OutcomeReporter reporter;
     private final Duration shutdownGracePeriod;
     private final ReachabilityTracker reachability;
+    private final RunLogs logs;
     private volatile boolean running;
 
     /**
@@ -43,10 +52,13 @@ public class JmJobNode {
             HeartbeatSender heartbeat,
             OutcomeReporter reporter,
             Duration shutdownGracePeriod) {
-        this(session, loader, worker, heartbeat, reporter, shutdownGracePeriod, null);
+        this(session, loader, worker, heartbeat, reporter, shutdownGracePeriod, null, null);
     }
 
-    /** As wired by the builder, whose master client reports whether the master answers. */
+    /**
+     * As wired by the builder: its master client reports whether the master answers, and it ships
+     * run logs ({@code logs}, or {@code null} for none).
+     */
     JmJobNode(
             NodeSession session,
             TaskLoader loader,
@@ -54,8 +66,10 @@ public class JmJobNode {
             HeartbeatSender heartbeat,
             OutcomeReporter reporter,
             Duration shutdownGracePeriod,
-            ReachabilityTracker reachability) {
+            ReachabilityTracker reachability,
+            RunLogs logs) {
         this.reachability = reachability;
+        this.logs = logs;
         this.session = session;
         this.loader = loader;
         this.worker = worker;
@@ -78,6 +92,9 @@ public class JmJobNode {
             return;
         }
         reporter.start();
+        if (logs != null) {
+            logs.start();
+        }
         heartbeat.start();
         loader.start();
         running = true;
@@ -95,6 +112,10 @@ public class JmJobNode {
         worker.shutdown(shutdownGracePeriod);
         heartbeat.stop(THREAD_STOP_TIMEOUT);
         reporter.drain(FLUSH_TIMEOUT);
+        if (logs != null) {
+            // After the outcomes: a slow or absent master costs the outcomes nothing.
+            logs.stop(LOG_FLUSH_TIMEOUT);
+        }
         session.deregister();
         log.info("jm-job node {} stopped", session.instance());
     }
@@ -105,12 +126,16 @@ public class JmJobNode {
     }
 
     /**
-     * Whether the node is running and each of its loops (loader, heartbeat, reporter) has a live
+     * Whether the node is running and each of its loops (loader, heartbeat, reporter, run logs) has a live
      * thread. A loop whose thread dies of an {@link Error} is restarted; this turns false if one could
      * not be, or while the node is not running, so a health check can report the node down.
      */
     public boolean isHealthy() {
-        return running && loader.isAlive() && heartbeat.isAlive() && reporter.isAlive();
+        return running
+                && loader.isAlive()
+                && heartbeat.isAlive()
+                && reporter.isAlive()
+                && (logs == null || logs.isAlive());
     }
 
     /** The group whose tasks the node runs. */
@@ -151,6 +176,14 @@ public class JmJobNode {
     /** Whether the master answered the node's latest call (false before the first answer). */
     public boolean isMasterReachable() {
         return reachability != null && reachability.isReachable();
+    }
+
+    /**
+     * Run log lines dropped since the node started: its buffer was full (the master away too long,
+     * or runs writing faster than it takes them), or the master refused them.
+     */
+    public long droppedLogLines() {
+        return logs == null ? 0 : logs.shipper().droppedLines();
     }
 
     /** Ids of the runs executing now. */

@@ -50,6 +50,10 @@ public final class JmJobNodeBuilder {
     public static final int DEFAULT_REPORT_BATCH_SIZE = 100;
     /** Default: how long a partial batch of outcomes waits for more. */
     public static final Duration DEFAULT_REPORT_FLUSH_INTERVAL = Duration.ofMillis(10);
+    /** Default: most run log lines the node buffers. */
+    public static final int DEFAULT_RUN_LOG_BUFFER_LINES = RunLogShipper.DEFAULT_BUFFER_LINES;
+    /** Default: how long run log lines gather before a partial batch is shipped. */
+    public static final Duration DEFAULT_RUN_LOG_FLUSH_INTERVAL = RunLogShipper.DEFAULT_FLUSH_INTERVAL;
     /** Default: connecting to one master. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Default: waiting for an answer (a poll adds its wait). */
@@ -77,6 +81,9 @@ public final class JmJobNodeBuilder {
     private Duration leaseSafetyMargin = DEFAULT_LEASE_SAFETY_MARGIN;
     private int reportBatchSize = DEFAULT_REPORT_BATCH_SIZE;
     private Duration reportFlushInterval = DEFAULT_REPORT_FLUSH_INTERVAL;
+    private boolean runLogCapture = true;
+    private int runLogBufferLines = DEFAULT_RUN_LOG_BUFFER_LINES;
+    private Duration runLogFlushInterval = DEFAULT_RUN_LOG_FLUSH_INTERVAL;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration backoffInitial = DEFAULT_BACKOFF_INITIAL;
@@ -217,6 +224,26 @@ public final class JmJobNodeBuilder {
         return this;
     }
 
+    /**
+     * Whether SLF4J lines logged on a run's thread while its handler runs go to the run's log
+     * (default yes; needs Logback as SLF4J's backend). Lines written with {@code JobContext.log}
+     * always do.
+     */
+    public JmJobNodeBuilder runLogCapture(boolean capture) {
+        this.runLogCapture = capture;
+        return this;
+    }
+
+    /**
+     * The run log buffer: most lines held while they wait for the master (more are dropped and
+     * counted), and how long lines gather before a partial batch is shipped.
+     */
+    public JmJobNodeBuilder runLogBuffer(int lines, Duration flushInterval) {
+        this.runLogBufferLines = lines;
+        this.runLogFlushInterval = flushInterval;
+        return this;
+    }
+
     /** HTTP timeouts: connecting to one master, and waiting for an answer (a poll gets its wait on top). */
     public JmJobNodeBuilder http(Duration connectTimeout, Duration requestTimeout) {
         this.connectTimeout = connectTimeout;
@@ -259,9 +286,12 @@ public final class JmJobNodeBuilder {
                         : new HttpMasterClient(masterUrls, token, connectTimeout, requestTimeout, sslContext));
         NodeSession session = new NodeSession(master, NodeIdentity.of(group, ip, instance, workerThreads, tags));
         OutcomeReporter reporter = new OutcomeReporter(master, reportBatchSize, reportFlushInterval, backoff(), clock);
+        RunLogs logs = new RunLogs(
+                new RunLogShipper(master, runLogBufferLines, runLogFlushInterval, backoff(), clock), runLogCapture);
         Worker worker = new Worker(
                 handlers != null ? handlers : JobHandlerRegistry.of(namedHandlers),
                 reporter,
+                logs.shipper(),
                 workerThreads,
                 prefetch,
                 session.instance(),
@@ -269,7 +299,7 @@ public final class JmJobNodeBuilder {
         listeners.forEach(worker::onRunEnded);
         HeartbeatSender heartbeat = new HeartbeatSender(master, session, worker, reporter, heartbeatInterval);
         TaskLoader loader = new TaskLoader(master, session, worker, pollWait, backoff(), heartbeat::acknowledgeNow);
-        return new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGracePeriod, master);
+        return new JmJobNode(session, loader, worker, heartbeat, reporter, shutdownGracePeriod, master, logs);
     }
 
     private Backoff backoff() {
@@ -311,6 +341,11 @@ public final class JmJobNodeBuilder {
                         && leaseSafetyMargin.compareTo(MAX_LEASE_SAFETY_MARGIN) <= 0,
                 "leaseSafetyMargin",
                 "it must be positive and at most " + MAX_LEASE_SAFETY_MARGIN.toMinutes() + " min");
+        require(runLogBufferLines >= 1, "runLogBuffer", "it must hold at least 1 line");
+        require(
+                runLogFlushInterval != null && !runLogFlushInterval.isNegative(),
+                "runLogBuffer",
+                "the flush interval must not be negative");
         require(!shutdownGracePeriod.isNegative(), "shutdownGracePeriod", "it must not be negative");
         require(positive(connectTimeout) && positive(requestTimeout), "http", "timeouts must be positive");
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one claimed job on the calling thread: finds its handler, enforces its time limit and turns
@@ -28,18 +29,26 @@ final class JobRunner {
     private final String nodeName;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private final RunLogShipper logs;
 
     /**
      * @param handlers where runs find their handler
      * @param nodeName the node's name in messages
      * @param clock measures how long runs take
      * @param timer fires time limits; once it is shut down, runs get none (the node is stopping)
+     * @param logs takes the SLF4J lines of a run's thread while its handler runs, or {@code null}
      */
-    JobRunner(JobHandlerRegistry handlers, String nodeName, Clock clock, ScheduledExecutorService timer) {
+    JobRunner(
+            JobHandlerRegistry handlers,
+            String nodeName,
+            Clock clock,
+            ScheduledExecutorService timer,
+            RunLogShipper logs) {
         this.handlers = handlers;
         this.nodeName = nodeName;
         this.clock = clock;
         this.timer = timer;
+        this.logs = logs;
     }
 
     /** Whether a handler goes by this name here. */
@@ -96,6 +105,21 @@ final class JobRunner {
     }
 
     private Verdict execute(JobHandler handler, RunningJob job) {
+        // The run id in the MDC tags this thread's SLF4J lines (the run-log capture, and %X in
+        // log patterns) for exactly the handler's call, including the failure logged below.
+        if (logs != null) {
+            logs.open(job.nodeId(), job.runId());
+        }
+        try (MDC.MDCCloseable tag = MDC.putCloseable(JmJobNode.MDC_RUN_ID, String.valueOf(job.runId()))) {
+            return call(handler, job);
+        } finally {
+            if (logs != null) {
+                logs.close(job.runId());
+            }
+        }
+    }
+
+    private Verdict call(JobHandler handler, RunningJob job) {
         try {
             JobResult result = handler.execute(job.context());
             if (result == null || result.successful()) {

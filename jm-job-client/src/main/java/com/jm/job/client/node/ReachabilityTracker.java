@@ -7,6 +7,7 @@ import com.jm.job.common.protocol.FinishRequest;
 import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.HeartbeatRequest;
 import com.jm.job.common.protocol.HeartbeatResponse;
+import com.jm.job.common.protocol.LogsRequest;
 import com.jm.job.common.protocol.PollRequest;
 import com.jm.job.common.protocol.PollResponse;
 import com.jm.job.common.protocol.RegisterRequest;
@@ -59,6 +60,14 @@ final class ReachabilityTracker implements MasterClient {
     public void deregister(DeregisterRequest request) throws InterruptedException {
         track(() -> {
             master.deregister(request);
+            return null;
+        });
+    }
+
+    @Override
+    public void logs(LogsRequest request) throws InterruptedException {
+        track(() -> {
+            master.logs(request);
             return null;
         });
     }

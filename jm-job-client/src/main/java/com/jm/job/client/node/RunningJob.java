@@ -1,6 +1,7 @@
 package com.jm.job.client.node;
 
 import com.jm.job.client.JobContext;
+import com.jm.job.client.RunLogSink;
 import com.jm.job.common.protocol.RunResult;
 import com.jm.job.common.protocol.TaskAssignment;
 import java.time.Instant;
@@ -31,9 +32,10 @@ final class RunningJob {
     /**
      * @param fence decides when the lease has lapsed
      * @param leaseDeadline when the lease granted by the claim ends, on the node's clock
+     * @param logSink where the handler's {@code JobContext.log} lines go
      * @throws IllegalArgumentException when the assignment's shard is not one (see {@link #withShard})
      */
-    RunningJob(long nodeId, TaskAssignment task, LeaseFence fence, Instant leaseDeadline) {
+    RunningJob(long nodeId, TaskAssignment task, LeaseFence fence, Instant leaseDeadline, RunLogSink logSink) {
         this.nodeId = nodeId;
         this.task = task;
         this.fence = fence;
@@ -46,6 +48,7 @@ final class RunningJob {
                 .attempt(task.attempt())
                 .cancelled(() -> stopIfLeaseLapsed() || stop.get() != null)
                 .leaseDeadline(this.leaseDeadline::get)
+                .logSink(logSink)
                 .build();
     }
 

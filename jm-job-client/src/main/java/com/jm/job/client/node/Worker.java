@@ -1,5 +1,6 @@
 package com.jm.job.client.node;
 
+import com.jm.job.client.RunLogSink;
 import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.common.protocol.RunResult;
@@ -52,6 +53,7 @@ public class Worker {
     private final ScheduledExecutorService timer;
     private final JobRunner runner;
     private final LeaseFence fence;
+    private final RunLogShipper logs;
 
     /**
      * @param handlers where runs find their handler
@@ -68,7 +70,23 @@ public class Worker {
             int prefetch,
             String nodeName,
             LeaseFence fence) {
+        this(handlers, reporter, null, threads, prefetch, nodeName, fence);
+    }
+
+    /**
+     * A pool whose runs write their log through {@code logs} ({@code null}: their lines are
+     * discarded); the node builder wires one.
+     */
+    Worker(
+            JobHandlerRegistry handlers,
+            OutcomeReporter reporter,
+            RunLogShipper logs,
+            int threads,
+            int prefetch,
+            String nodeName,
+            LeaseFence fence) {
         this.reporter = reporter;
+        this.logs = logs;
         this.nodeName = nodeName;
         this.slots = new Semaphore(threads + prefetch);
         this.minBatch = Math.max(1, prefetch);
@@ -83,7 +101,7 @@ public class Worker {
         this.pool.allowCoreThreadTimeOut(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("jm-job-timeout-"));
         this.fence = fence;
-        this.runner = new JobRunner(handlers, nodeName, fence.clock(), timer);
+        this.runner = new JobRunner(handlers, nodeName, fence.clock(), timer, logs);
     }
 
     /** The clock leases are measured with, and the safety margin. */
@@ -153,7 +171,12 @@ public class Worker {
     public void submit(long nodeId, TaskAssignment task, Instant leaseDeadline) {
         RunningJob job;
         try {
-            job = new RunningJob(nodeId, task, fence, leaseDeadline);
+            job = new RunningJob(
+                    nodeId,
+                    task,
+                    fence,
+                    leaseDeadline,
+                    logs == null ? RunLogSink.DISCARD : logs.sink(nodeId, task.runId()));
         } catch (IllegalArgumentException e) {
             // A shard outside its total: failed where operators see it, not run on the wrong slice.
             String message = "node " + nodeName + " refused the run: " + e.getMessage();

@@ -103,6 +103,10 @@ class JmJobClientAutoConfigurationTest {
         assertThat(JmJobClientProperties.RetryBackoff.DEFAULT_INITIAL)
                 .isEqualTo(JmJobNodeBuilder.DEFAULT_BACKOFF_INITIAL);
         assertThat(JmJobClientProperties.RetryBackoff.DEFAULT_MAX).isEqualTo(JmJobNodeBuilder.DEFAULT_BACKOFF_MAX);
+        assertThat(JmJobClientProperties.RunLog.DEFAULT_BUFFER_LINES)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_RUN_LOG_BUFFER_LINES);
+        assertThat(JmJobClientProperties.RunLog.DEFAULT_FLUSH_INTERVAL)
+                .isEqualTo(JmJobNodeBuilder.DEFAULT_RUN_LOG_FLUSH_INTERVAL);
     }
 
     @Test

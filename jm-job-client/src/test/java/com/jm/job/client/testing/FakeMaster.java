@@ -8,6 +8,8 @@ import com.jm.job.common.protocol.FinishRequest;
 import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.HeartbeatRequest;
 import com.jm.job.common.protocol.HeartbeatResponse;
+import com.jm.job.common.protocol.LogLine;
+import com.jm.job.common.protocol.LogsRequest;
 import com.jm.job.common.protocol.PollRequest;
 import com.jm.job.common.protocol.PollResponse;
 import com.jm.job.common.protocol.RegisterRequest;
@@ -48,6 +50,8 @@ public class FakeMaster implements MasterClient {
     public final List<HeartbeatRequest> heartbeats = new CopyOnWriteArrayList<>();
     public final List<FinishRequest> finishes = new CopyOnWriteArrayList<>();
     public final List<DeregisterRequest> deregistrations = new CopyOnWriteArrayList<>();
+    /** Run log batches that reached the master (not listed in {@link #calls}: they come at any time). */
+    public final List<LogsRequest> logs = new CopyOnWriteArrayList<>();
     /** Every outcome the master acknowledged, in order; a run listed twice was acknowledged twice. */
     public final List<RunOutcome> acknowledged = new CopyOnWriteArrayList<>();
     /** Names of the calls that reached the master, in order: register, poll, heartbeat, finish, deregister. */
@@ -61,6 +65,7 @@ public class FakeMaster implements MasterClient {
     private final AtomicInteger finishFailuresLeft = new AtomicInteger();
     private final AtomicReference<Throwable> pollFailure = new AtomicReference<>();
     private volatile boolean unreachable;
+    private volatile boolean logsUnreachable;
     private volatile boolean finishChecksNode;
     private volatile Predicate<RunOutcome> acknowledges = outcome -> true;
     private volatile Long leaseMillis = 25_000L;
@@ -91,6 +96,11 @@ public class FakeMaster implements MasterClient {
     /** Every call fails as if no master answered, until set back. */
     public void setUnreachable(boolean unreachable) {
         this.unreachable = unreachable;
+    }
+
+    /** While set, only the logs call finds the master unreachable; the other calls go through. */
+    public void setLogsUnreachable(boolean logsUnreachable) {
+        this.logsUnreachable = logsUnreachable;
     }
 
     public void failRegistrations(int count) {
@@ -229,6 +239,34 @@ public class FakeMaster implements MasterClient {
             }
         }
         return new FinishResponse(acked);
+    }
+
+    @Override
+    public void logs(LogsRequest request) {
+        checkReachable();
+        if (logsUnreachable) {
+            throw new MasterUnavailableException("fake master takes no logs now");
+        }
+        logs.add(request);
+    }
+
+    /** The texts of every log line the master received for a run, in order. */
+    public List<String> logTexts(long runId) {
+        return logs.stream()
+                .flatMap(request -> request.runs().stream())
+                .filter(run -> run.runId() == runId)
+                .flatMap(run -> run.lines().stream())
+                .map(LogLine::text)
+                .toList();
+    }
+
+    /** How many lines of a run the node said it dropped, over every batch received. */
+    public long logDropped(long runId) {
+        return logs.stream()
+                .flatMap(request -> request.runs().stream())
+                .filter(run -> run.runId() == runId)
+                .mapToLong(run -> run.dropped())
+                .sum();
     }
 
     @Override

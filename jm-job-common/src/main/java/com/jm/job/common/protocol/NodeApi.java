@@ -15,6 +15,7 @@ public final class NodeApi {
     public static final String HEARTBEAT = PREFIX + "/heartbeat";
     public static final String FINISH = PREFIX + "/finish";
     public static final String DEREGISTER = PREFIX + "/deregister";
+    public static final String LOGS = PREFIX + "/logs";
 
     /** Header that carries the node token: the shared secret that lets a process act as a node. */
     public static final String TOKEN_HEADER = "X-JmJob-Node-Token";
@@ -52,6 +53,12 @@ public final class NodeApi {
     /** {@link #TAG_PATTERN} in words, for messages people read when a tag is refused. */
     public static final String TAG_RULE =
             "a tag is 1 to 64 characters: a letter or digit, then letters, digits, '.', '_', ':' or '-'";
+
+    /** Most run log lines one logs call may carry, and most runs it may name ({@link LogsRequest}). */
+    public static final int MAX_LOG_LINES = 1000;
+
+    /** Longest run log line kept, in characters; longer ones are cut by {@link RunLogText#clean}. */
+    public static final int MAX_LOG_LINE_LENGTH = 8000;
 
     /** Longest run message stored (the database columns' size); longer ones are cut by {@link #truncate}. */
     public static final int MAX_MESSAGE_LENGTH = 2000;

@@ -1,6 +1,7 @@
 package com.jm.job.master.config;
 
 import com.jm.job.common.protocol.NodeApi;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -150,6 +151,31 @@ public class JmJobMasterProperties {
 
     /** Who may use the operators' API and the node API. */
     private final Security security = new Security();
+
+    /** What is kept of the lines nodes ship as run logs. */
+    @Valid
+    private final RunLog runLog = new RunLog();
+
+    /**
+     * Run logs: each run keeps at most {@link #maxLines} lines and {@link #maxBytes} of text (UTF-8);
+     * the line that would pass either is replaced by a marker line saying the cap was reached, and
+     * later lines are dropped (counted in the run's {@code dropped}). Lines go with their run when
+     * {@code run-retention} deletes it.
+     */
+    @Getter
+    @Setter
+    public static class RunLog {
+
+        public static final int DEFAULT_MAX_LINES = 5_000;
+        public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(1);
+
+        /** Most lines one run's log keeps, the cap marker included. */
+        @Min(2)
+        private int maxLines = DEFAULT_MAX_LINES;
+
+        /** Most text one run's log keeps, in UTF-8 bytes (the cap marker comes on top). */
+        private DataSize maxBytes = DEFAULT_MAX_BYTES;
+    }
 
     /** See {@link #sqlDialect}. */
     public enum SqlDialect {

@@ -22,6 +22,25 @@ public class NodeRuns {
      * handed. Run ids that do not exist are left out.
      */
     public List<Long> ownTaskIds(long nodeId, List<Long> runIds) {
+        return own(nodeId, runIds).stream()
+                .map(RunOwner::getTaskId)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Those of {@code runIds} that exist, sorted; refuses (403) a call naming runs another node was
+     * handed.
+     */
+    public List<Long> ownRunIds(long nodeId, List<Long> runIds) {
+        return own(nodeId, runIds).stream().map(RunOwner::getRunId).sorted().toList();
+    }
+
+    private List<RunOwner> own(long nodeId, List<Long> runIds) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
         List<RunOwner> owners = runs.owners(Batch.of(runIds.stream().distinct().toList()));
         List<Long> foreign = owners.stream()
                 .filter(o -> o.getNodeId() != nodeId)
@@ -30,6 +49,6 @@ public class NodeRuns {
         if (!foreign.isEmpty()) {
             throw new ForbiddenException("runs " + foreign + " were not handed to node " + nodeId);
         }
-        return owners.stream().map(RunOwner::getTaskId).distinct().sorted().toList();
+        return owners;
     }
 }

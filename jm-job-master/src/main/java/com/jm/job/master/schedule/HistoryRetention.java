@@ -1,35 +1,49 @@
 package com.jm.job.master.schedule;
 
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.store.RunLogMapper;
 import com.jm.job.master.store.ScheduleMapper;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Deletes finished runs older than the retention, in small batches so no statement holds many
- * locks; several masters doing it at once only share the work.
+ * Deletes finished runs older than the retention, and their log lines first, in small batches so
+ * no statement holds many locks; several masters doing it at once only share the work.
  */
 @Service
 public class HistoryRetention {
 
     static final int BATCH = 1000;
+    /** A run keeps up to jm.job.master.run-log.max-lines lines: its lines go in statements of this many. */
+    static final int LOG_BATCH = 10_000;
 
     private final ScheduleMapper schedule;
+    private final RunLogMapper logs;
     private final JmJobMasterProperties properties;
 
-    public HistoryRetention(ScheduleMapper schedule, JmJobMasterProperties properties) {
+    public HistoryRetention(ScheduleMapper schedule, RunLogMapper logs, JmJobMasterProperties properties) {
         this.schedule = schedule;
+        this.logs = logs;
         this.properties = properties;
     }
 
-    /** Deletes expired runs batch by batch; answers how many went. */
+    /** Deletes expired runs (with their logs) batch by batch; answers how many runs went. */
     public int deleteExpired() {
         long seconds = properties.getRunRetention().toSeconds();
         int total = 0;
-        int deleted;
+        List<Long> runIds;
         do {
-            deleted = schedule.deleteFinishedBefore(seconds, BATCH);
-            total += deleted;
-        } while (deleted == BATCH);
+            runIds = schedule.finishedBefore(seconds, BATCH);
+            if (runIds.isEmpty()) {
+                break;
+            }
+            // Lines before their run: a line whose run is gone could never be read or deleted.
+            int lines;
+            do {
+                lines = logs.deleteOfRuns(runIds, LOG_BATCH);
+            } while (lines == LOG_BATCH);
+            total += schedule.deleteRuns(runIds);
+        } while (runIds.size() == BATCH);
         return total;
     }
 }

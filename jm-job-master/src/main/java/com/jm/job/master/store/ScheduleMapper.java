@@ -21,6 +21,9 @@ public interface ScheduleMapper {
     /** Microseconds until the next cron slot of any enabled idle task, or null if none. */
     Long microsUntilNextCron();
 
-    /** Deletes up to {@code limit} finished runs older than {@code retentionSeconds}. */
-    int deleteFinishedBefore(@Param("retentionSeconds") long retentionSeconds, @Param("limit") int limit);
+    /** Up to {@code limit} ids of finished runs older than {@code retentionSeconds}, oldest first. */
+    List<Long> finishedBefore(@Param("retentionSeconds") long retentionSeconds, @Param("limit") int limit);
+
+    /** Deletes the given runs (found by {@link #finishedBefore}, their log lines deleted first). */
+    int deleteRuns(@Param("runIds") List<Long> runIds);
 }

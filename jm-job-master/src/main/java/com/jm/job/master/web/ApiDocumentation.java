@@ -62,7 +62,7 @@ class ApiDocumentation {
                         tag(NODES, "Nodes as operators see them; nodes register themselves."),
                         tag(AUDIT, "Every write, who made it and how it was answered (OPERATOR only)."),
                         tag(INDEX, "The pending-task index the dispatcher reads."),
-                        tag(NODE_PROTOCOL, "What nodes call: register, poll, heartbeat, finish, deregister.")))
+                        tag(NODE_PROTOCOL, "What nodes call: register, poll, heartbeat, finish, logs, deregister.")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BASIC,

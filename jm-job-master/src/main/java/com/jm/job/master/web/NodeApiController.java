@@ -5,6 +5,7 @@ import com.jm.job.common.protocol.FinishRequest;
 import com.jm.job.common.protocol.FinishResponse;
 import com.jm.job.common.protocol.HeartbeatRequest;
 import com.jm.job.common.protocol.HeartbeatResponse;
+import com.jm.job.common.protocol.LogsRequest;
 import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.common.protocol.PollRequest;
 import com.jm.job.common.protocol.PollResponse;
@@ -14,6 +15,7 @@ import com.jm.job.master.dispatch.Dispatcher;
 import com.jm.job.master.dispatch.FinishService;
 import com.jm.job.master.errors.ForbiddenException;
 import com.jm.job.master.node.NodeRegistry;
+import com.jm.job.master.runlog.RunLogWriter;
 import com.jm.job.master.security.NodeTokenScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The node protocol: register, long-poll for work, heartbeat, report finished runs, leave. Every
+ * The node protocol: register, long-poll for work, heartbeat, report finished runs, ship run logs,
+ * leave. Every
  * call after registration must carry the node's session secret; {@link NodeSessionAdvice} checks it
  * before any of these handlers runs.
  */
@@ -39,11 +42,13 @@ class NodeApiController {
     private final NodeRegistry registry;
     private final Dispatcher dispatcher;
     private final FinishService finishes;
+    private final RunLogWriter logs;
 
-    NodeApiController(NodeRegistry registry, Dispatcher dispatcher, FinishService finishes) {
+    NodeApiController(NodeRegistry registry, Dispatcher dispatcher, FinishService finishes, RunLogWriter logs) {
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.finishes = finishes;
+        this.logs = logs;
     }
 
     @Operation(
@@ -96,6 +101,19 @@ class NodeApiController {
     @PostMapping(NodeApi.FINISH)
     FinishResponse finish(@Valid @RequestBody FinishRequest request) {
         return finishes.finish(request.nodeId(), request.outcomes());
+    }
+
+    @Operation(
+            operationId = "shipRunLogs",
+            summary = "Ship run log lines",
+            description =
+                    "Lines the node's runs wrote, per run in order, with how many the node dropped. Stored within the per-run cap (jm.job.master.run-log.*), cut at 8000 characters each; lines of runs that no longer exist are dropped.")
+    @ApiResponse(responseCode = "204", description = "The lines were taken")
+    @ApiResponse(responseCode = "403", description = "A named run was not handed to this node")
+    @PostMapping(NodeApi.LOGS)
+    ResponseEntity<Void> logs(@Valid @RequestBody LogsRequest request) {
+        logs.append(request.nodeId(), request.runs());
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(

@@ -3,6 +3,7 @@ package com.jm.job.master.web;
 import static com.jm.job.master.web.PageParams.DEFAULT_PAGE;
 import static com.jm.job.master.web.PageParams.DEFAULT_SIZE;
 
+import com.jm.job.master.runlog.RunLogReader;
 import com.jm.job.master.service.Page;
 import com.jm.job.master.service.RunService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,17 +14,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A task's executions: its run history. */
+/** A task's executions: its run history, and each run's log. */
 @RestController
 @Tag(name = ApiDocumentation.RUNS)
 class RunController {
 
     private final RunService runs;
     private final PageParams pageParams;
+    private final RunLogReader logs;
 
-    RunController(RunService runs, PageParams pageParams) {
+    RunController(RunService runs, PageParams pageParams, RunLogReader logs) {
         this.runs = runs;
         this.pageParams = pageParams;
+        this.logs = logs;
     }
 
     @Operation(
@@ -39,5 +42,24 @@ class RunController {
                     @RequestParam(defaultValue = DEFAULT_SIZE)
                     int size) {
         return runs.runs(id, pageParams.of(page, size)).map(RunView::of);
+    }
+
+    @Operation(
+            operationId = "getRunLog",
+            summary = "A run's log",
+            description = "The lines the run's handler wrote (JobContext.log, and SLF4J on its thread), from a line"
+                    + " offset. Follow a running run by reading again from nextOffset while running is true (and"
+                    + " once after). At most jm.job.master.run-log.max-lines lines (5000) and max-bytes (1 MiB)"
+                    + " are kept per run; a marker line says when lines were dropped.")
+    @GetMapping("/api/runs/{id}/log")
+    RunLogView log(
+            @Parameter(description = "the run id", example = "1001") @PathVariable long id,
+            @Parameter(description = "the first line to return, from 0", example = "0")
+                    @RequestParam(defaultValue = "0")
+                    long offset,
+            @Parameter(description = "most lines to return, 1 to 1000", example = "500")
+                    @RequestParam(defaultValue = "500")
+                    int limit) {
+        return RunLogView.of(logs.read(id, offset, limit));
     }
 }

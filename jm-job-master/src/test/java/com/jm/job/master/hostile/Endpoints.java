@@ -50,6 +50,9 @@ final class Endpoints {
     static final Endpoint TASK_RUNS =
             new Endpoint("GET /api/tasks/{id}/runs", READ, t -> get("/api/tasks/{id}/runs", t.idleTaskId()), null);
 
+    static final Endpoint RUN_LOG =
+            new Endpoint("GET /api/runs/{id}/log", READ, t -> get("/api/runs/{id}/log", t.runId()), null);
+
     static final Endpoint PAUSE_GROUP = groupAction("pause");
     static final Endpoint RESUME_GROUP = groupAction("resume");
 
@@ -86,6 +89,11 @@ final class Endpoints {
             NODE_SESSION,
             t -> post(NodeApi.FINISH),
             t -> body("nodeId", t.nodeId(), "outcomes", List.of()));
+    static final Endpoint LOGS = new Endpoint(
+            "POST " + NodeApi.LOGS,
+            NODE_SESSION,
+            t -> post(NodeApi.LOGS),
+            t -> body("nodeId", t.nodeId(), "runs", List.of()));
     static final Endpoint DEREGISTER = new Endpoint(
             "POST " + NodeApi.DEREGISTER, NODE_SESSION, t -> post(NodeApi.DEREGISTER), t -> body("nodeId", t.nodeId()));
 
@@ -105,6 +113,7 @@ final class Endpoints {
             RETRY_TASK,
             TRIGGER_TASK,
             TASK_RUNS,
+            RUN_LOG,
             PAUSE_GROUP,
             RESUME_GROUP,
             LIST_NODES,
@@ -117,6 +126,7 @@ final class Endpoints {
             POLL,
             HEARTBEAT,
             FINISH,
+            LOGS,
             DEREGISTER,
             HEALTH,
             API_DOCS);

@@ -5,6 +5,7 @@ import static com.jm.job.master.hostile.Endpoints.CREATE_TASK;
 import static com.jm.job.master.hostile.Endpoints.LIST_NODES;
 import static com.jm.job.master.hostile.Endpoints.LIST_TASKS;
 import static com.jm.job.master.hostile.Endpoints.RETRY_TASK;
+import static com.jm.job.master.hostile.Endpoints.RUN_LOG;
 import static com.jm.job.master.hostile.Endpoints.TRIGGER_TASK;
 import static com.jm.job.master.hostile.Endpoints.UPDATE_TASK;
 import static com.jm.job.master.hostile.HostileParams.LONG_OVERFLOW;
@@ -292,6 +293,21 @@ final class HostileApiCases {
                 param(e, "groupId not a number", "groupId", "abc", 400),
                 param(e, "groupId past Long.MAX_VALUE", "groupId", LONG_OVERFLOW, 400),
                 param(e, "disabled neither true nor false", "disabled", "maybe", 400));
+    }
+
+    static List<HostileCase> runLogQueries() {
+        Endpoint e = RUN_LOG;
+        return List.of(
+                param(e, "negative offset", "offset", "-1", 400),
+                param(e, "offset not a number", "offset", "end", 400),
+                param(e, "offset past Long.MAX_VALUE", "offset", LONG_OVERFLOW, 400),
+                param(e, "decimal offset", "offset", "1.5", 400),
+                param(e, "offset with SQL", "offset", "0 OR 1=1", 400),
+                param(e, "limit zero", "limit", "0", 400),
+                param(e, "negative limit", "limit", "-5", 400),
+                param(e, "limit over 1000", "limit", "1001", 400),
+                param(e, "limit beyond int", "limit", "2147483648", 400),
+                param(e, "limit not a number", "limit", "all", 400));
     }
 
     static List<HostileCase> nodeQueries() {

@@ -116,6 +116,7 @@ class HostileInputTest extends MariaDbTest {
                                         Endpoints.AUDIT)
                                 .flatMap(e -> HostileParams.paging(e).stream()),
                         HostileApiCases.taskQueries().stream(),
+                        HostileApiCases.runLogQueries().stream(),
                         HostileApiCases.nodeQueries().stream())
                 .flatMap(s -> s));
     }
@@ -139,6 +140,7 @@ class HostileInputTest extends MariaDbTest {
                         HostileNodeApiCases.poll(),
                         HostileNodeApiCases.heartbeat(),
                         HostileNodeApiCases.finish(),
+                        HostileNodeApiCases.logs(),
                         HostileNodeApiCases.deregister())
                 .flatMap(List::stream));
     }

@@ -3,6 +3,7 @@ package com.jm.job.master.hostile;
 import static com.jm.job.master.hostile.Endpoints.DEREGISTER;
 import static com.jm.job.master.hostile.Endpoints.FINISH;
 import static com.jm.job.master.hostile.Endpoints.HEARTBEAT;
+import static com.jm.job.master.hostile.Endpoints.LOGS;
 import static com.jm.job.master.hostile.Endpoints.POLL;
 import static com.jm.job.master.hostile.Endpoints.REGISTER;
 import static com.jm.job.master.hostile.HostileParams.LONG_OVERFLOW;
@@ -107,6 +108,63 @@ final class HostileNodeApiCases {
         return cases;
     }
 
+    static List<HostileCase> logs() {
+        Endpoint e = LOGS;
+        List<HostileCase> cases = new ArrayList<>(nodeIds(e));
+        Map<String, Object> line = Map.of("at", "2026-12-01T10:00:00Z", "level", "INFO", "text", "hello");
+        cases.add(e.missing("runs", 400));
+        cases.add(e.field("null runs", 400, "runs", null));
+        cases.add(e.field("runs as object", 400, "runs", Map.of("runId", 1)));
+        cases.add(e.field("null run", 400, "runs", Collections.singletonList(null)));
+        cases.add(e.field("1001 runs", 400, "runs", Collections.nCopies(1001, logRun(1, List.of(), 0))));
+        cases.add(e.field("runId as word", 400, "runs", List.of(Map.of("runId", "x", "lines", List.of()))));
+        cases.add(e.field(
+                "runId past Long.MAX_VALUE",
+                400,
+                "runs",
+                List.of(Map.of("runId", new BigInteger(LONG_OVERFLOW), "lines", List.of()))));
+        cases.add(e.field("missing lines", 400, "runs", List.of(Map.of("runId", 1))));
+        cases.add(e.field("lines as text", 400, "runs", List.of(Map.of("runId", 1, "lines", "hello"))));
+        cases.add(e.field("null line", 400, "runs", List.of(logRun(1, Collections.singletonList(null), 0))));
+        cases.add(e.field("1001 lines", 400, "runs", List.of(logRun(1, Collections.nCopies(1001, line), 0))));
+        cases.add(e.field("negative dropped", 400, "runs", List.of(logRun(1, List.of(), -1))));
+        cases.add(e.field(
+                "dropped as word", 400, "runs", List.of(Map.of("runId", 1, "lines", List.of(), "dropped", "all"))));
+        for (String field : List.of("at", "level", "text")) {
+            Map<String, Object> without = new java.util.HashMap<>(line);
+            without.remove(field);
+            cases.add(e.field("line without " + field, 400, "runs", List.of(logRun(1, List.of(without), 0))));
+            Map<String, Object> nulled = new java.util.HashMap<>(line);
+            nulled.put(field, null);
+            cases.add(e.field("line with null " + field, 400, "runs", List.of(logRun(1, List.of(nulled), 0))));
+        }
+        cases.add(e.field("unknown level", 400, "runs", List.of(logRun(1, List.of(with(line, "level", "FATAL")), 0))));
+        cases.add(
+                e.field("lower-case level", 400, "runs", List.of(logRun(1, List.of(with(line, "level", "info")), 0))));
+        cases.add(e.field("at as word", 400, "runs", List.of(logRun(1, List.of(with(line, "at", "yesterday")), 0))));
+        cases.add(e.field(
+                "at without an offset",
+                400,
+                "runs",
+                List.of(logRun(1, List.of(with(line, "at", "2026-12-01T10:00:00")), 0))));
+        cases.add(e.field("text as object", 400, "runs", List.of(logRun(1, List.of(with(line, "text", Map.of())), 0))));
+        cases.add(e.field(
+                "unknown field in a line", 400, "runs", List.of(logRun(1, List.of(with(line, "logger", "x")), 0))));
+        cases.add(e.body(
+                "another node's run",
+                403,
+                t -> JsonBodies.write(JsonBodies.with(
+                        e.validBody().apply(t), "runs", List.of(logRun(t.runId(), List.of(line), 0))))));
+        cases.add(e.body(
+                "another node's run beside its own unknown one",
+                403,
+                t -> JsonBodies.write(JsonBodies.with(
+                        e.validBody().apply(t),
+                        "runs",
+                        List.of(logRun(987_654, List.of(line), 0), logRun(t.runId(), List.of(line), 3))))));
+        return cases;
+    }
+
     static List<HostileCase> deregister() {
         return nodeIds(DEREGISTER);
     }
@@ -128,6 +186,20 @@ final class HostileNodeApiCases {
                 e.field("nodeId 1.5", 400, "nodeId", 1.5),
                 e.field("nodeId as SQL", 400, "nodeId", "1 OR 1=1"),
                 e.field("nodeId as array", 400, "nodeId", List.of(1)));
+    }
+
+    private static Map<String, Object> logRun(long runId, List<?> lines, long dropped) {
+        Map<String, Object> run = new java.util.LinkedHashMap<>();
+        run.put("runId", runId);
+        run.put("lines", lines);
+        run.put("dropped", dropped);
+        return run;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(map);
+        copy.put(key, value);
+        return copy;
     }
 
     private static Map<String, Object> outcome(long runId, String result, long durationMillis) {

@@ -133,9 +133,22 @@ class ScheduleTest extends MariaDbTest {
                 task,
                 nodeId);
 
+        List<Long> runs = jdbc.queryForList("SELECT id FROM jm_task_run ORDER BY id", Long.class);
+        for (long run : runs) {
+            for (int seq = 0; seq < 3; seq++) {
+                jdbc.update(
+                        "INSERT INTO jm_run_log (run_id, seq, at_ms, log_level, line) VALUES (?, ?, 0, 'INFO', 'x')",
+                        run,
+                        seq);
+            }
+        }
+
         assertThat(retention.deleteExpired()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_task_run", Long.class))
                 .isEqualTo(1);
+        // The expired run's log went with it; the kept run's log stayed.
+        assertThat(jdbc.queryForList("SELECT DISTINCT run_id FROM jm_run_log", Long.class))
+                .containsExactly(runs.get(1));
     }
 
     private long cronTask(String name, String fireSql, int disable) {

@@ -85,6 +85,14 @@ public final class NodeCalls {
         return result;
     }
 
+    /** Sends a body as written (for JSON a map cannot hold), with the node's session. */
+    public ResultActions raw(String path, long node, String body) throws Exception {
+        return mvc.perform(post(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .header(NodeApi.SESSION_HEADER, sessions.get(node)));
+    }
+
     public JsonNode read(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
