@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/alarms")
 class AlarmController {
 
+    /** A rule's id: anything but the deliveries' own path, so a PUT to that path is a 405, not a bad id. */
+    private static final String ID = "/{id:(?!deliveries$).+}";
+
     private final AlarmService alarms;
     private final PageParams pageParams;
 
@@ -82,7 +85,7 @@ class AlarmController {
             operationId = "getAlarmRule",
             summary = "Read an alarm rule",
             description = "Secrets shown as set or not.")
-    @GetMapping("/{id}")
+    @GetMapping(ID)
     AlarmRuleView get(@Parameter(description = "the rule id", example = "3") @PathVariable long id) {
         return view(alarms.get(id));
     }
@@ -93,7 +96,7 @@ class AlarmController {
             description = "The whole rule, except secrets left out (kept; an empty value clears one). With"
                     + " version, applies only while the rule is at that version.")
     @ApiResponse(responseCode = "409", description = "The rule is no longer at the given version")
-    @PutMapping("/{id}")
+    @PutMapping(ID)
     AlarmRuleView update(
             @Parameter(description = "the rule id", example = "3") @PathVariable long id,
             @Valid @RequestBody AlarmRuleRequest request) {
@@ -105,7 +108,7 @@ class AlarmController {
             summary = "Delete an alarm rule",
             description = "With its deliveries; nothing more is sent for it.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @DeleteMapping("/{id}")
+    @DeleteMapping(ID)
     ResponseEntity<Void> delete(@Parameter(description = "the rule id", example = "3") @PathVariable long id) {
         alarms.delete(id);
         return ResponseEntity.noContent().build();

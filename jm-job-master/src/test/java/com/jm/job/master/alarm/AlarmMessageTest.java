@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The webhook bodies have the shapes docs/observability.md documents, and the signature is HMAC-SHA256. */
 class AlarmMessageTest {
 
-    private static final String TEXT = "[jm-job] RUN_FAILED task 42 'send invoices' in group 1 'billing', run 1234: boom";
+    private static final String TEXT =
+            "[jm-job] RUN_FAILED task 42 'send invoices' in group 1 'billing', run 1234: boom";
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
