@@ -95,6 +95,7 @@ class AlarmController {
             summary = "Replace an alarm rule",
             description = "The whole rule, except secrets left out (kept; an empty value clears one). With"
                     + " version, applies only while the rule is at that version.")
+    @ApiResponse(responseCode = "200", description = "The rule, replaced")
     @ApiResponse(responseCode = "409", description = "The rule is no longer at the given version")
     @PutMapping(ID)
     AlarmRuleView update(
