@@ -177,6 +177,69 @@ public class JmJobMasterProperties {
         private DataSize maxBytes = DEFAULT_MAX_BYTES;
     }
 
+    /** Alarm delivery: how often, how hard, and how long to wait for a receiver. */
+    private final Alarms alarms = new Alarms();
+
+    /** Alarm delivery ({@code jm.job.master.alarms.*}); the rules themselves are data, set through the API. */
+    @Getter
+    @Setter
+    public static class Alarms {
+
+        public static final Duration DEFAULT_DISPATCH_INTERVAL = Duration.ofSeconds(1);
+        public static final Duration DEFAULT_DETECT_INTERVAL = Duration.ofSeconds(5);
+        public static final int DEFAULT_MAX_ATTEMPTS = 5;
+        public static final Duration DEFAULT_RETRY_BACKOFF_BASE = Duration.ofSeconds(2);
+        public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
+        public static final int DEFAULT_SENDER_THREADS = 4;
+        public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+        public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_SEND_LEASE = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_RULE_CACHE_TTL = Duration.ofSeconds(5);
+
+        /** Whether this master records and sends alarms at all (its loops and its listener). */
+        private boolean enabled = true;
+
+        /** Longest wait between looks for due deliveries; a new event wakes this master's dispatcher at once. */
+        private Duration dispatchInterval = DEFAULT_DISPATCH_INTERVAL;
+
+        /** How often late fires and groups without nodes are looked for. */
+        private Duration detectInterval = DEFAULT_DETECT_INTERVAL;
+
+        /** Attempts per delivery before it is recorded as FAILED. */
+        @Min(1)
+        @Max(100)
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+
+        /** Wait before the second attempt; it doubles with each further one. */
+        private Duration retryBackoffBase = DEFAULT_RETRY_BACKOFF_BASE;
+
+        /** Longest wait between two attempts. */
+        private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
+
+        /** Threads sending alarms; a slow receiver holds one of them, never a dispatch or finish thread. */
+        @Min(1)
+        @Max(64)
+        private int senderThreads = DEFAULT_SENDER_THREADS;
+
+        /** Longest wait to connect to a webhook or the SMTP server. */
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+        /** Longest wait for a webhook's answer (and an SMTP server's reads). */
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+        /**
+         * How long a claimed delivery is this master's to send; after it, another master sends it
+         * again (this one died mid-send). Keep it well above the timeouts.
+         */
+        private Duration sendLease = DEFAULT_SEND_LEASE;
+
+        /** How long this master trusts its copy of the enabled rules; its own changes refresh it at once. */
+        private Duration ruleCacheTtl = DEFAULT_RULE_CACHE_TTL;
+
+        /** The From address of alarm mails. */
+        private String mailFrom = "jm-job@localhost";
+    }
+
     /** See {@link #sqlDialect}. */
     public enum SqlDialect {
         AUTO,

@@ -2,6 +2,7 @@ package com.jm.job.master.outcome;
 
 import com.jm.job.master.domain.RunState;
 import com.jm.job.master.domain.TaskStatus;
+import com.jm.job.master.events.RunsEnded;
 import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.Batch;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +34,19 @@ public class RunCompletion {
     private final OutcomePolicy policy;
     private final PendingChanges changes;
     private final ChildFires childFires;
+    private final ApplicationEventPublisher events;
 
-    public RunCompletion(FinishMapper finishes, OutcomePolicy policy, PendingChanges changes, ChildFires childFires) {
+    public RunCompletion(
+            FinishMapper finishes,
+            OutcomePolicy policy,
+            PendingChanges changes,
+            ChildFires childFires,
+            ApplicationEventPublisher events) {
         this.finishes = finishes;
         this.policy = policy;
         this.changes = changes;
         this.childFires = childFires;
+        this.events = events;
     }
 
     /**
@@ -66,6 +75,10 @@ public class RunCompletion {
         endings.stream()
                 .filter(e -> e.state() == RunState.SUCCEEDED && e.task().isHasChildren())
                 .forEach(e -> childFires.fire(Map.of(e.task().getId(), e.task().getRunId())));
+        publish(endings.stream()
+                .map(e -> ended(e, false))
+                .filter(e -> e.state() != RunState.SUCCEEDED)
+                .toList());
     }
 
     public void complete(List<Ending> endings) {
@@ -75,6 +88,7 @@ public class RunCompletion {
         List<FinishedRun> runs = new ArrayList<>();
         List<TaskTransition> transitions = new ArrayList<>();
         List<SkippedRun> skipped = new ArrayList<>();
+        List<RunsEnded.Ended> ended = new ArrayList<>();
         boolean cronChanged = false;
         Map<Long, Long> succeededParents = new LinkedHashMap<>();
         for (Ending ending : endings) {
@@ -83,6 +97,9 @@ public class RunCompletion {
             OutcomePolicy.Decision decision = policy.next(task, ending.state(), ending.durationMs(), ending.message());
             TaskTransition transition = decision.transition();
             transitions.add(transition);
+            if (ending.state() != RunState.SUCCEEDED) {
+                ended.add(ended(ending, transition.status() == TaskStatus.ERROR));
+            }
             if (decision.skipped() != null) {
                 skipped.add(decision.skipped());
             }
@@ -128,5 +145,20 @@ public class RunCompletion {
         if (cronChanged) {
             changes.scheduleChanged();
         }
+        publish(ended);
+    }
+
+    /** Successes are left out: nothing listens for them, and they are nearly every run. */
+    private void publish(List<RunsEnded.Ended> ended) {
+        if (!ended.isEmpty()) {
+            events.publishEvent(new RunsEnded(ended));
+        }
+    }
+
+    private static RunsEnded.Ended ended(Ending ending, boolean taskInError) {
+        RunningTask task = ending.task();
+        long taskId = task.getUnitOf() != null ? task.getUnitOf() : task.getId();
+        return new RunsEnded.Ended(
+                taskId, task.getGroupId(), task.getRunId(), ending.state(), taskInError, ending.message());
     }
 }

@@ -34,6 +34,7 @@ class ApiDocumentation {
     static final String NODES = "nodes";
     static final String AUDIT = "audit";
     static final String INDEX = "index";
+    static final String ALARMS = "alarms";
     static final String NODE_PROTOCOL = "node protocol";
 
     static final String BASIC = "basicAuth";
@@ -62,6 +63,7 @@ class ApiDocumentation {
                         tag(NODES, "Nodes as operators see them; nodes register themselves."),
                         tag(AUDIT, "Every write, who made it and how it was answered (OPERATOR only)."),
                         tag(INDEX, "The pending-task index the dispatcher reads."),
+                        tag(ALARMS, "Rules that tell people about failures by webhook or mail, and their deliveries."),
                         tag(NODE_PROTOCOL, "What nodes call: register, poll, heartbeat, finish, logs, deregister.")))
                 .components(new Components()
                         .addSecuritySchemes(

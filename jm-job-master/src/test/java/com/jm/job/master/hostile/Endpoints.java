@@ -5,6 +5,7 @@ import static com.jm.job.master.hostile.Endpoint.Access.NODE_TOKEN;
 import static com.jm.job.master.hostile.Endpoint.Access.OPEN;
 import static com.jm.job.master.hostile.Endpoint.Access.READ;
 import static com.jm.job.master.hostile.Endpoint.Access.WRITE;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -69,6 +70,18 @@ final class Endpoints {
     static final Endpoint REBUILD_INDEX =
             new Endpoint("POST /api/index/rebuild", WRITE, t -> post("/api/index/rebuild"), null);
 
+    static final Endpoint CREATE_ALARM =
+            new Endpoint("POST /api/alarms", WRITE, t -> post("/api/alarms"), t -> alarmRule());
+    static final Endpoint LIST_ALARMS = new Endpoint("GET /api/alarms", READ, t -> get("/api/alarms"), null);
+    static final Endpoint ALARM_DELIVERIES =
+            new Endpoint("GET /api/alarms/deliveries", READ, t -> get("/api/alarms/deliveries"), null);
+    static final Endpoint GET_ALARM =
+            new Endpoint("GET /api/alarms/{id}", READ, t -> get("/api/alarms/{id}", t.alarmRuleId()), null);
+    static final Endpoint UPDATE_ALARM = new Endpoint(
+            "PUT /api/alarms/{id}", WRITE, t -> put("/api/alarms/{id}", t.alarmRuleId()), t -> alarmRule());
+    static final Endpoint DELETE_ALARM =
+            new Endpoint("DELETE /api/alarms/{id}", WRITE, t -> delete("/api/alarms/{id}", t.alarmRuleId()), null);
+
     static final Endpoint REGISTER = new Endpoint(
             "POST " + NodeApi.REGISTER,
             NODE_TOKEN,
@@ -122,6 +135,12 @@ final class Endpoints {
             ENABLE_NODE,
             AUDIT,
             REBUILD_INDEX,
+            CREATE_ALARM,
+            LIST_ALARMS,
+            ALARM_DELIVERIES,
+            GET_ALARM,
+            UPDATE_ALARM,
+            DELETE_ALARM,
             REGISTER,
             POLL,
             HEARTBEAT,
@@ -146,6 +165,21 @@ final class Endpoints {
     private static Endpoint nodeAction(String action) {
         return new Endpoint(
                 "POST /api/nodes/{id}/" + action, WRITE, t -> post("/api/nodes/{id}/" + action, t.nodeId()), null);
+    }
+
+    /** A webhook rule any operator could write. */
+    static Map<String, Object> alarmRule() {
+        return body(
+                "name",
+                "failures",
+                "scope",
+                "ALL",
+                "events",
+                List.of("RUN_FAILED"),
+                "channel",
+                "WEBHOOK",
+                "webhookUrl",
+                "http://127.0.0.1:9/hook");
     }
 
     /** A body, in field order, from alternating names and values. */

@@ -318,6 +318,80 @@ final class HostileApiCases {
                 param(e, "groupId with SQL", "groupId", "1 OR 1=1", 400));
     }
 
+    /** Alarm rules: each rule of the body, and the secrets' forms (create and replace alike). */
+    static List<HostileCase> alarms(Endpoint e) {
+        List<HostileCase> cases = new ArrayList<>();
+        cases.add(e.missing("name", 400));
+        cases.add(e.missing("scope", 400));
+        cases.add(e.missing("events", 400));
+        cases.add(e.missing("channel", 400));
+        cases.add(e.field("blank name", 400, "name", " "));
+        cases.add(e.field("name of 129 characters", 400, "name", "n".repeat(129)));
+        cases.add(e.field("unknown scope", 400, "scope", "PLANET"));
+        cases.add(e.field("scope id with scope ALL", 400, "scopeId", 1));
+        cases.add(e.field("scope id zero", 400, "scopeId", 0));
+        cases.add(e.body("scope GROUP without an id", 400, t -> alarm(t, "\"scope\":\"GROUP\"")));
+        cases.add(e.body("scope TASK of no task", 400, t -> alarm(t, "\"scope\":\"TASK\",\"scopeId\":9999999")));
+        cases.add(e.body("scope GROUP of no group", 400, t -> alarm(t, "\"scope\":\"GROUP\",\"scopeId\":9999999")));
+        cases.add(e.field("no events", 400, "events", List.of()));
+        cases.add(e.field("unknown event", 400, "events", List.of("RUN_EXPLODED")));
+        cases.add(e.field("null event", 400, "events", java.util.Arrays.asList((Object) null)));
+        cases.add(e.field("events as a string", 400, "events", "RUN_FAILED"));
+        cases.add(e.field("lateAfterMs without FIRE_LATE", 400, "lateAfterMs", 1000));
+        cases.add(e.field("noNodeForMs without NO_NODE", 400, "noNodeForMs", 60000));
+        cases.add(e.field("FIRE_LATE without lateAfterMs", 400, "events", List.of("FIRE_LATE")));
+        cases.add(e.field("NO_NODE without noNodeForMs", 400, "events", List.of("NO_NODE")));
+        cases.add(e.field("negative silence", 400, "silenceMs", -1));
+        cases.add(e.field("silence over a week", 400, "silenceMs", 604_800_001L));
+        cases.add(e.field("silence past Long", 400, "silenceMs", new BigInteger(LONG_OVERFLOW)));
+        cases.add(e.field("unknown channel", 400, "channel", "PIGEON"));
+        cases.add(e.field("webhook URL not http", 400, "webhookUrl", "file:///etc/passwd"));
+        cases.add(e.field("webhook URL with no host", 400, "webhookUrl", "http:///hook"));
+        cases.add(e.field("webhook URL not a URL", 400, "webhookUrl", "http://exa mple/\u0000"));
+        cases.add(e.field("webhook URL of 2049 characters", 400, "webhookUrl", "http://h/" + "a".repeat(2040)));
+        cases.add(e.field("unknown template", 400, "webhookTemplate", "TELEGRAPH"));
+        cases.add(e.field("reserved header", 400, "webhookHeaders", Map.of("Host", "evil.example")));
+        cases.add(e.field("signature header", 400, "webhookHeaders", Map.of("X-JmJob-Signature", "sha256=00")));
+        cases.add(e.field("header name with a colon", 400, "webhookHeaders", Map.of("X:Y", "v")));
+        cases.add(e.field("header value with a line break", 400, "webhookHeaders", Map.of("X-A", "v\r\nX-B: w")));
+        cases.add(e.field("header value of 1025 characters", 400, "webhookHeaders", Map.of("X-A", "v".repeat(1025))));
+        cases.add(e.field("headers as a list", 400, "webhookHeaders", List.of("X-A: v")));
+        cases.add(e.field("HMAC secret of 257 characters", 400, "hmacSecret", "s".repeat(257)));
+        cases.add(e.field("mail recipients on a webhook rule", 400, "mailTo", List.of("a@example.com")));
+        cases.add(e.body(
+                "mail rule with a webhook URL",
+                400,
+                t -> alarm(
+                        t,
+                        "\"scope\":\"ALL\",\"channel\":\"MAIL\","
+                                + "\"webhookUrl\":\"http://h/\",\"mailTo\":[\"a@example.com\"]")));
+        cases.add(e.body(
+                "mail rule with a bad address",
+                400,
+                t -> alarm(t, "\"scope\":\"ALL\",\"channel\":\"MAIL\"," + "\"mailTo\":[\"not an address\"]")));
+        cases.add(e.body(
+                "mail rule on a master without mail",
+                400,
+                t -> alarm(t, "\"scope\":\"ALL\",\"channel\":\"MAIL\"," + "\"mailTo\":[\"a@example.com\"]")));
+        cases.add(e.field("negative version", 400, "version", -1));
+        cases.add(e.field("id in the body", 400, "id", 5));
+        return cases;
+    }
+
+    /** A rule body of the required fields but scope and channel, plus {@code fields}. */
+    private static String alarm(HostileTarget t, String fields) {
+        String rest = fields.contains("\"channel\"") ? "" : ",\"channel\":\"WEBHOOK\",\"webhookUrl\":\"http://h/\"";
+        return "{\"name\":\"r\",\"events\":[\"RUN_FAILED\"]," + fields + rest + "}";
+    }
+
+    static List<HostileCase> alarmQueries() {
+        Endpoint e = Endpoints.ALARM_DELIVERIES;
+        return List.of(
+                param(e, "unknown delivery state", "state", "LOST_IN_THE_MAIL", 400),
+                param(e, "rule id not a number", "ruleId", "all", 400),
+                param(e, "rule id past Long", "ruleId", LONG_OVERFLOW, 400));
+    }
+
     static List<HostileCase> retry() {
         Endpoint e = RETRY_TASK;
         return List.of(e.call("retry of a running task", 409, t -> e.at(String.valueOf(t.runningTaskId()), t)));

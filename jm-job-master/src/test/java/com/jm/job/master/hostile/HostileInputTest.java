@@ -82,7 +82,10 @@ class HostileInputTest extends MariaDbTest {
                 self.get("nodeId").asLong(),
                 self.get("sessionToken").asString(),
                 otherId,
-                otherSession);
+                otherSession,
+                asOperator(post("/api/alarms"), json.writeValueAsString(Endpoints.alarmRule()))
+                        .get("id")
+                        .asLong());
     }
 
     @TestFactory
@@ -106,6 +109,15 @@ class HostileInputTest extends MariaDbTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> alarmFields() {
+        return run(Stream.of(
+                        HostileApiCases.alarms(Endpoints.CREATE_ALARM),
+                        HostileApiCases.alarms(Endpoints.UPDATE_ALARM),
+                        HostileApiCases.alarmQueries())
+                .flatMap(List::stream));
+    }
+
+    @TestFactory
     Stream<DynamicTest> queryParameters() {
         return run(Stream.of(
                         Stream.of(
@@ -113,7 +125,9 @@ class HostileInputTest extends MariaDbTest {
                                         Endpoints.LIST_TASKS,
                                         Endpoints.TASK_RUNS,
                                         Endpoints.LIST_NODES,
-                                        Endpoints.AUDIT)
+                                        Endpoints.AUDIT,
+                                        Endpoints.LIST_ALARMS,
+                                        Endpoints.ALARM_DELIVERIES)
                                 .flatMap(e -> HostileParams.paging(e).stream()),
                         HostileApiCases.taskQueries().stream(),
                         HostileApiCases.runLogQueries().stream(),

@@ -11,6 +11,7 @@ package com.jm.job.master.hostile;
  * @param session that node's session secret
  * @param otherNodeId a second node of the same group
  * @param otherSession the second node's session secret
+ * @param alarmRuleId an existing webhook alarm rule
  */
 record HostileTarget(
         long groupId,
@@ -20,7 +21,8 @@ record HostileTarget(
         long nodeId,
         String session,
         long otherNodeId,
-        String otherSession) {
+        String otherSession,
+        long alarmRuleId) {
 
     /** Name of the fixture group, which both nodes joined. */
     static final String GROUP = "hostile-fixtures";

@@ -35,7 +35,7 @@ class HostileThrottleTest extends MariaDbTest {
     MockMvc mvc;
 
     private RefusalCheck refusals;
-    private final HostileTarget target = new HostileTarget(1, 1, 1, 1, 1, "", 1, "");
+    private final HostileTarget target = new HostileTarget(1, 1, 1, 1, 1, "", 1, "", 1);
 
     @BeforeEach
     void setUp() {

@@ -31,7 +31,8 @@ final class RefusalCheck {
     private static final List<String> INTERNALS =
             List.of("Exception", "at com.", "java.", "SQL", "mybatis", "jm_task", "jackson", "springframework");
 
-    private static final List<String> TABLES = List.of("jm_group", "jm_task", "jm_node", "jm_task_run", "jm_run_log");
+    private static final List<String> TABLES = List.of(
+            "jm_group", "jm_task", "jm_node", "jm_task_run", "jm_run_log", "jm_alarm_rule", "jm_alarm_delivery");
 
     private final MockMvc mvc;
     private final JdbcTemplate jdbc;

@@ -33,6 +33,7 @@ public abstract class MariaDbTest {
     /** Deletes every row, children first. */
     protected void clean() {
         jdbc.update("DELETE FROM jm_run_log");
+        jdbc.update("DELETE FROM jm_alarm_rule"); // its deliveries and silences go with it
         jdbc.update("DELETE FROM jm_task_run");
         jdbc.update("DELETE FROM jm_task_child");
         jdbc.update("DELETE FROM jm_task WHERE unit_of IS NOT NULL");

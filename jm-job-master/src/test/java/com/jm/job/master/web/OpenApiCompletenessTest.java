@@ -51,6 +51,8 @@ class OpenApiCompletenessTest extends MariaDbTest {
         Set<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/") || p.startsWith("/node-api/"))
+                // A variable's pattern ({id:regex}) narrows the mapping; the document names the variable only.
+                .map(p -> p.replaceAll("\\{(\\w+):[^/]*}", "{$1}"))
                 .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + p))));
         assertThat(mapped).hasSizeGreaterThanOrEqualTo(22);
         assertThat(OpenApiRules.operations(doc)).isEqualTo(mapped);

@@ -1,0 +1,290 @@
+package com.jm.job.master.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.jm.job.master.support.Ports;
+import com.jm.job.master.support.TestDatabases;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alarms with two masters on one database: runs lost when their leases lapse are recovered by
+ * whichever master's lease loop gets there, and every event reaches a real HTTP receiver and a real
+ * SMTP server (GreenMail) once, not once per master; the signature verifies; the silence window
+ * holds; a receiver that keeps failing is tried max-attempts times and recorded as failed.
+ *
+ * <p>Rules are created through the first master before the second starts: a master trusts its copy
+ * of the rules for {@code rule-cache-ttl}, so a rule made on one master would otherwise reach the
+ * other only after that.
+ */
+class AlarmEndToEndTest {
+
+    private static final String SECRET = "hook-secret";
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private HttpServer receiver;
+    private GreenMail smtp;
+    private MasterInstance a;
+    private MasterInstance b;
+    private JdbcTemplate jdbc;
+    private MasterApi api;
+    private long groupId;
+
+    record Received(Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new Received(
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.createContext("/down", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            refused.incrementAndGet();
+            byte[] answer = "try later".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(503, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        receiver.start();
+        smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        String database = TestDatabases.createDatabase("alarm");
+        String[] shared = {
+            "jm.job.master.lease-check-interval=100ms",
+            "jm.job.master.alarms.dispatch-interval=100ms",
+            "jm.job.master.alarms.retry-backoff-base=100ms",
+            "jm.job.master.alarms.max-attempts=3",
+            "spring.mail.host=127.0.0.1",
+            "spring.mail.port=" + smtp.getSmtp().getPort()
+        };
+        a = new MasterInstance(database, 0, shared).start();
+        b = new MasterInstance(database, 0, shared);
+        jdbc = a.jdbc();
+        api = new MasterApi(a.url());
+        groupId = api.createGroup("alarmed");
+        jdbc.update(
+                "INSERT INTO jm_node (ip, group_id, instance, last_heartbeat_at) VALUES ('10.0.0.1', ?, 'n1', NOW(3))",
+                groupId);
+    }
+
+    @AfterEach
+    void stop() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void eachEventIsDeliveredOnceByWebhookAndByMailWithTwoMasters() throws Exception {
+        // Flyway applied V10 on a fresh database with no V9 beside it: the gap is no obstacle.
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success = 1", String.class))
+                .contains("8", "10")
+                .doesNotContain("9");
+        long hook = rule(Map.of(
+                "name",
+                "lost runs by webhook",
+                "scope",
+                "ALL",
+                "events",
+                List.of("RUN_LOST"),
+                "channel",
+                "WEBHOOK",
+                "webhookUrl",
+                receiverUrl("/hook"),
+                "hmacSecret",
+                SECRET,
+                "webhookHeaders",
+                Map.of("X-Team", "billing")));
+        long mail = rule(Map.of(
+                "name",
+                "lost runs by mail",
+                "scope",
+                "GROUP",
+                "scopeId",
+                groupId,
+                "events",
+                List.of("RUN_LOST"),
+                "channel",
+                "MAIL",
+                "mailTo",
+                List.of("oncall@example.com")));
+        JsonNode shown = api.get("/api/alarms/" + hook);
+        assertThat(shown.get("webhookUrlSet").asBoolean()).isTrue();
+        assertThat(shown.get("hmacSecretSet").asBoolean()).isTrue();
+        assertThat(shown.toString())
+                .doesNotContain(SECRET)
+                .doesNotContain("/hook")
+                .doesNotContain("billing");
+
+        bothMasters();
+        int runs = 6;
+        for (int i = 0; i < runs; i++) {
+            lapsedRun("lost-" + i);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("state = 'DELIVERED'") == 2L * runs);
+        assertThat(received).hasSize(runs);
+        assertThat(smtp.getReceivedMessages()).hasSize(runs);
+        assertThat(received.stream().map(r -> r.header("X-JmJob-Delivery")).distinct())
+                .hasSize(runs);
+        for (Received r : received) {
+            assertThat(r.header("X-JmJob-Signature")).isEqualTo("sha256=" + hmac(SECRET, r.body()));
+            assertThat(r.header("X-Team")).isEqualTo("billing");
+            JsonNode body = json.readTree(r.body());
+            assertThat(body.get("event").asString()).isEqualTo("RUN_LOST");
+            assertThat(body.get("ruleId").asLong()).isEqualTo(hook);
+            assertThat(body.get("groupName").asString()).isEqualTo("alarmed");
+        }
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("[jm-job] RUN_LOST task ");
+        assertThat(count("rule_id = " + mail + " AND attempts = 1")).isEqualTo(runs);
+
+        JsonNode page = api.get("/api/alarms/deliveries?ruleId=" + hook + "&size=50");
+        assertThat(page.get("total").asLong()).isEqualTo(runs);
+        assertThat(page.get("items").get(0).get("state").asString()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void theSilenceWindowHoldsForAFlappingTask() {
+        rule(Map.of(
+                "name",
+                "quiet",
+                "scope",
+                "ALL",
+                "events",
+                List.of("RUN_LOST"),
+                "silenceMs",
+                3_600_000,
+                "channel",
+                "WEBHOOK",
+                "webhookUrl",
+                receiverUrl("/hook")));
+        bothMasters();
+        long task = lapsedRun("flapping");
+        for (int i = 0; i < 2; i++) {
+            int lost = i + 1;
+            await().atMost(Duration.ofSeconds(30)).until(() -> lostRuns(task) == lost);
+            relapse(task);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("state IN ('DELIVERED', 'SILENCED')") == 3);
+        assertThat(count("state = 'DELIVERED'")).isEqualTo(1);
+        assertThat(count("state = 'SILENCED'")).isEqualTo(2);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void aFailingReceiverIsRetriedThenRecordedAsFailed() {
+        rule(Map.of(
+                "name", "down",
+                "scope", "ALL",
+                "events", List.of("RUN_LOST", "TASK_ERROR"),
+                "channel", "WEBHOOK",
+                "webhookUrl", receiverUrl("/down"),
+                "webhookTemplate", "SLACK"));
+        bothMasters();
+        lapsedRun("unlucky");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("state = 'FAILED'") == 2);
+        assertThat(refused.get()).isEqualTo(2 * 3);
+        assertThat(jdbc.queryForList("SELECT attempts FROM jm_alarm_delivery", Integer.class))
+                .containsOnly(3);
+        assertThat(jdbc.queryForList("SELECT last_error FROM jm_alarm_delivery", String.class))
+                .allSatisfy(error -> assertThat(error).contains("HTTP 503").contains("try later"));
+    }
+
+    private long rule(Map<String, Object> body) {
+        return api.post("/api/alarms", json.writeValueAsString(body)).get("id").asLong();
+    }
+
+    /** Starts the second master, which reads the rules made so far at its first look. */
+    private void bothMasters() {
+        b.start();
+    }
+
+    private String receiverUrl(String path) {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+    }
+
+    /** A task running on the node whose lease lapsed a second ago, acknowledged, with no retry left. */
+    private long lapsedRun(String name) {
+        jdbc.update(
+                "INSERT INTO jm_task (name, bean_name, status, group_id, attempt, version) VALUES (?, 'helloJob', 0, ?, 0, 0)",
+                name,
+                groupId);
+        long task = jdbc.queryForObject("SELECT MAX(id) FROM jm_task", Long.class);
+        relapse(task);
+        return task;
+    }
+
+    /** Puts the task running again under a new run whose lease has lapsed. */
+    private void relapse(long task) {
+        long node = jdbc.queryForObject("SELECT id FROM jm_node WHERE group_id = ?", Long.class, groupId);
+        jdbc.update(
+                "INSERT INTO jm_task_run (task_id, node_id, attempt, trigger_type, state) VALUES (?, ?, 1, 'MANUAL', 'RUNNING')",
+                task,
+                node);
+        long run = jdbc.queryForObject("SELECT MAX(id) FROM jm_task_run WHERE task_id = ?", Long.class, task);
+        jdbc.update(
+                "UPDATE jm_task SET status = 2, run_id = ?, node_id = ?, attempt = 1, delivered = 1,"
+                        + " lease_until = NOW(3) - INTERVAL 1 SECOND WHERE id = ?",
+                run,
+                node,
+                task);
+    }
+
+    private long lostRuns(long task) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM jm_task_run WHERE task_id = ? AND state = 'LOST'", Long.class, task);
+    }
+
+    private long count(String where) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM jm_alarm_delivery WHERE " + where, Long.class);
+    }
+
+    private static String hmac(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+}
