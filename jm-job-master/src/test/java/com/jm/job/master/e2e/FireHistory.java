@@ -58,8 +58,8 @@ final class FireHistory {
     private static final String COLUMNS =
             "id, fire_id, node_id, shard_index, shard_total, attempt, state, message, scheduled_at, started_at,"
                     + " finished_at";
-    /** A fire's record run: no node, and no fire of its own. */
-    private static final String IS_FIRE_RECORD = "fire_id IS NULL AND node_id IS NULL";
+    /** A fire's record run: no node, no fire of its own, and a run count (a SKIPPED row has none). */
+    private static final String IS_FIRE_RECORD = "fire_id IS NULL AND node_id IS NULL AND shard_total IS NOT NULL";
 
     private FireHistory() {}
 
