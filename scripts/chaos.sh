@@ -20,9 +20,10 @@
 # task has exactly one SUCCEEDED run (each unit of a sharded fire too); no unit of work (a task's
 # fire, a shard of a fire, a broadcast node of a fire) had two executions overlap or complete twice;
 # no handler started after its task's disable returned; every run is terminal; every cron or
-# fixed-rate slot in the window fired once or is recorded SKIPPED. The verdict table is printed
-# last and written to docs/reliability.md with the seed. Exit status 0 only if every check passed
-# and every fault kind could be run.
+# fixed-rate slot in the window fired once or is recorded SKIPPED (or waits in the fire that a
+# disable caught before its claim: that fire runs on enable and stands for them). The verdict
+# table is printed last and written to docs/reliability.md with the seed. Exit status 0 only if
+# every check passed and every fault kind could be run.
 #
 # `scripts/chaos.sh ctl ACTION` is how the harness injects the infrastructure faults (redis-stop,
 # redis-start, redis-flush, replica-stop, replica-start, primary-stop, primary-start, cut, heal).
@@ -118,7 +119,7 @@ for arg in "$@"; do
     --short) args+=("--short=true") ;;
     --seed=* | --tasks=* | --fault-seconds=*) args+=("$arg") ;;
     -h | --help)
-      sed -n '2,30p' "$0"
+      sed -n '2,29p' "$0"
       exit 0
       ;;
     *)

@@ -57,6 +57,7 @@ final class Checks {
     int slotsChecked;
     int slotsSkipped;
     int slotsMisfireCovered;
+    int slotsHeld;
     int redone;
 
     Checks(Evidence e) {
@@ -234,6 +235,9 @@ final class Checks {
             }
             TreeSet<Long> covered = new TreeSet<>();
             List<long[]> spans = new ArrayList<>();
+            // The fire the disable holds: it runs when the task is enabled and, late by then,
+            // stands for every slot since its own (the misfire rule).
+            Long held = heldFrom(t, end);
             Map<Long, Run> firstOfSlot = new HashMap<>();
             for (Run r : runsByTask.getOrDefault(t.id(), List.of())) {
                 if (r.scheduledAt() == null) {
@@ -259,13 +263,34 @@ final class Checks {
             for (long s : expected) {
                 slotsChecked++;
                 boolean ok = covered.contains(s) || spans.stream().anyMatch(sp -> s >= sp[0] && s <= sp[1]);
-                if (!ok) {
+                if (!ok && held != null && s >= held) {
+                    slotsHeld++;
+                } else if (!ok) {
                     slots.violated("task " + t.id() + " (" + t.name() + ") slot " + Instant.ofEpochMilli(s)
                             + " neither fired nor recorded SKIPPED (runs around it: " + near(runsByTask.get(t.id()), s)
-                            + ")");
+                            + "; the task was left " + left(t) + ")");
                 }
             }
         }
+    }
+
+    /**
+     * The slot of a fire that a disable left waiting, or null: a disabled task left pending (a slot
+     * fired, or a retry of its fire, not claimed before the disable: never claimed while disabled) or
+     * idle with its next slot already due in the window (the disable came before the cron loop fired
+     * it). Either fire starts when the task is enabled.
+     */
+    static Long heldFrom(Task t, long end) {
+        if (!t.disabled()) {
+            return null;
+        }
+        if (t.status() == 1 && t.fireSlot() != null) {
+            return t.fireSlot();
+        }
+        if (t.status() == 0 && t.nextFireTime() != null && t.nextFireTime() <= end) {
+            return t.nextFireTime();
+        }
+        return null;
     }
 
     /** The last slot a SKIPPED row covers, read from its message "N slots skipped (first … last)". */
@@ -282,6 +307,19 @@ final class Checks {
         long until = Instant.parse(last).toEpochMilli();
         // "more than N slots": the row stands for every slot up to the next fire.
         return r.message().contains("more than") ? Long.MAX_VALUE : until;
+    }
+
+    private static String left(Task t) {
+        String status =
+                switch (t.status()) {
+                    case 0 -> "NOT_STARTED";
+                    case 1 -> "PENDING";
+                    case 2 -> "RUNNING";
+                    case 3 -> "ERROR";
+                    default -> "status " + t.status();
+                };
+        return status + ", next fire " + (t.nextFireTime() == null ? "none" : Instant.ofEpochMilli(t.nextFireTime()))
+                + (t.fireSlot() == null ? "" : ", fire slot " + Instant.ofEpochMilli(t.fireSlot()));
     }
 
     private static String near(List<Run> runs, long slot) {

@@ -97,12 +97,14 @@ final class Report {
         s.append("| units run again after a LOST or UNDELIVERED run | ")
                 .append(c.redone)
                 .append(" |\n");
-        s.append("| slots checked / covered by SKIPPED / by a misfired fire | ")
+        s.append("| slots checked / covered by SKIPPED / by a misfired fire / by a fire a disable holds | ")
                 .append(c.slotsChecked)
                 .append(" / ")
                 .append(c.slotsSkipped)
                 .append(" / ")
                 .append(c.slotsMisfireCovered)
+                .append(" / ")
+                .append(c.slotsHeld)
                 .append(" |\n\n");
         s.append("| check | violations | examples |\n|---|---|---|\n");
         for (Check check : c.all()) {
