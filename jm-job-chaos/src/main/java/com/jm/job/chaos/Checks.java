@@ -41,7 +41,8 @@ final class Checks {
     final Check exactlyOnce =
             new Check("every one-shot task (and each unit of its fire) has exactly one SUCCEEDED run");
     final Check overlap = new Check("no two executions of a unit of work overlap (journals)");
-    final Check doubleCompletion = new Check("no unit of work completed twice (journals)");
+    final Check fencing =
+            new Check("of two executions of a unit of work, the later has the greater fencing token (journals)");
     final Check afterDisable = new Check("no handler started after its task's disable returned");
     final Check terminal = new Check("every run is terminal, no task left pending/running, no unit row left");
     final Check slots = new Check("every cron/fixed-rate slot in the window fired once or is recorded SKIPPED");
@@ -59,6 +60,19 @@ final class Checks {
     int slotsMisfireCovered;
     int slotsHeld;
     int redone;
+
+    /**
+     * A unit of work whose handler completed twice: the first execution ended OK inside its lease
+     * (by its node's clock), but no master applied its report before the lease lapsed there (the
+     * node was cut off, paused or killed before it reported, or the database was away), so the run
+     * ended LOST (or UNDELIVERED), the late report was refused and the unit ran again. The
+     * at-least-once window of any lease; reported, not a failure: that the two did not overlap is
+     * the overlap check's, that only one SUCCEEDED is recorded the exactly-once check's, that the
+     * second had the greater fencing token the fencing check's.
+     */
+    record CompletedTwice(String unit, Execution first, String firstState, Execution second, String secondState) {}
+
+    final List<CompletedTwice> completedTwice = new ArrayList<>();
 
     Checks(Evidence e) {
         Map<String, List<Run>> unitRuns = new HashMap<>();
@@ -172,11 +186,25 @@ final class Checks {
                     }
                 }
             }
+            for (int i = 0; i + 1 < xs.size(); i++) {
+                Execution a = xs.get(i);
+                Execution b = xs.get(i + 1);
+                if (a.runId != b.runId && b.token <= a.token) {
+                    fencing.violated(u.getKey() + ": " + b + " (token " + b.token + ") started after " + a + " (token "
+                            + a.token + ")");
+                }
+            }
             List<Execution> done =
                     xs.stream().filter(x -> x.outcome.equals("OK")).toList();
-            if (done.size() > 1) {
-                doubleCompletion.violated(u.getKey() + ": " + done + " (states "
-                        + done.stream().map(x -> e.runs.get(x.runId).state()).toList() + ")");
+            for (int i = 0; i + 1 < done.size(); i++) {
+                Execution a = done.get(i);
+                Execution b = done.get(i + 1);
+                completedTwice.add(new CompletedTwice(
+                        u.getKey(),
+                        a,
+                        e.runs.get(a.runId).state(),
+                        b,
+                        e.runs.get(b.runId).state()));
             }
             for (int i = 0; i + 1 < xs.size(); i++) {
                 Execution a = xs.get(i);
@@ -344,7 +372,8 @@ final class Checks {
         return out.size() > 8 ? out.subList(0, 8) + "…" : out.toString();
     }
 
+    /** The checks the verdict depends on: the run passes only if none is violated. */
     List<Check> all() {
-        return List.of(exactlyOnce, overlap, doubleCompletion, afterDisable, terminal, slots, journalVsDb);
+        return List.of(exactlyOnce, overlap, fencing, afterDisable, terminal, slots, journalVsDb);
     }
 }

@@ -74,11 +74,15 @@ final class Evidence {
         final String node;
         final long start;
         final String incarnation;
+        /** The fencing token the handler was given ({@code JobContext.fencingToken()}). */
+        final long token;
+
         String outcome = "KILLED";
         long lastEffect;
 
-        Execution(long runId, long taskId, String node, long start, String incarnation) {
+        Execution(long runId, long taskId, String node, long start, String incarnation, long token) {
             this.runId = runId;
+            this.token = token;
             this.taskId = taskId;
             this.node = node;
             this.start = start;
@@ -211,7 +215,8 @@ final class Evidence {
                             Long.parseLong(f.get("task")),
                             f.get("node"),
                             at,
-                            incarnation);
+                            incarnation,
+                            Long.parseLong(f.getOrDefault("token", "-1")));
                     if (open.put(x.runId, x) != null) {
                         anomalies.add("run " + x.runId + " started twice on " + x.node);
                     }
