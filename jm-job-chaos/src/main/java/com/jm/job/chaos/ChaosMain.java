@@ -24,6 +24,7 @@ public final class ChaosMain {
         System.out.println("[chaos] seed " + o.seed() + (o.shortRun() ? " (short)" : " (full)") + ", " + o.tasks()
                 + " tasks, faults for " + o.faultWindow().toSeconds() + " s");
         long began = System.nanoTime();
+        LoadSampler load = new LoadSampler();
         List<String> notRun = new ArrayList<>();
         if (!o.partitionPossible()) {
             notRun.add(Faults.PARTITION + ": " + o.netnsMissing());
@@ -72,7 +73,9 @@ public final class ChaosMain {
             keepRecurringRuns(o, evidence);
             Checks checks = new Checks(evidence);
             String elapsed = Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s";
-            String table = Report.table(o, checks, schedule.injected, notRun, workload.disabled.get(), elapsed);
+            String table = Report.table(
+                    o, checks, schedule.injected, notRun, workload.disabled.get(), elapsed, load.summary());
+            load.close();
             Report.write(o.report(), o, table);
             System.out.println();
             System.out.println(table);

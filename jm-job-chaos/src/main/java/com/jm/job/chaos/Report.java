@@ -37,7 +37,8 @@ final class Report {
             List<FaultSchedule.Injected> faults,
             List<String> notRun,
             int disabled,
-            String elapsed) {
+            String elapsed,
+            String load) {
         StringBuilder s = new StringBuilder();
         s.append("## Seed ")
                 .append(o.seed())
@@ -53,6 +54,9 @@ final class Report {
                 .append(o.seed())
                 .append("`\n\n");
         s.append("| measure | value |\n|---|---|\n");
+        s.append("| machine load (other work may share the machine) | ")
+                .append(load)
+                .append(" |\n");
         int tasks = c.tasksByKind.values().stream().mapToInt(Integer::intValue).sum();
         s.append("| tasks | ")
                 .append(tasks)
