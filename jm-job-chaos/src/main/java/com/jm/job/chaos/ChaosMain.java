@@ -24,6 +24,7 @@ public final class ChaosMain {
         System.out.println("[chaos] seed " + o.seed() + (o.shortRun() ? " (short)" : " (full)") + ", " + o.tasks()
                 + " tasks, faults for " + o.faultWindow().toSeconds() + " s");
         long began = System.nanoTime();
+        LoadSampler load = new LoadSampler();
         List<String> notRun = new ArrayList<>();
         if (!o.partitionPossible()) {
             notRun.add(Faults.PARTITION + ": " + o.netnsMissing());
@@ -72,7 +73,9 @@ public final class ChaosMain {
             keepRecurringRuns(o, evidence);
             Checks checks = new Checks(evidence);
             String elapsed = Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s";
-            String table = Report.table(o, checks, schedule.injected, notRun, workload.disabled.get(), elapsed);
+            String table = Report.table(
+                    o, checks, schedule.injected, notRun, workload.disabled.get(), elapsed, load.summary());
+            load.close();
             Report.write(o.report(), o, table);
             System.out.println();
             System.out.println(table);
@@ -81,36 +84,57 @@ public final class ChaosMain {
         System.exit(status);
     }
 
-    /** The run rows of the recurring tasks, kept beside the journals for a look at a slot check's failures. */
+    /**
+     * The run rows of the recurring tasks and the tasks' own rows as they were left, kept beside the
+     * journals for a look at a slot check's failures.
+     */
     private static void keepRecurringRuns(ChaosOptions o, Evidence e) throws java.io.IOException {
         StringBuilder out =
                 new StringBuilder("run\ttask\tname\tstate\tattempt\ttrigger\tscheduled\tstarted\tfinished\tmessage\n");
         for (Evidence.Run r : e.runs.values()) {
             Evidence.Task t = e.tasks.get(r.taskId());
             if (t != null && t.recurring()) {
-                out.append(r.id())
-                        .append('\t')
-                        .append(t.id())
-                        .append('\t')
-                        .append(t.name())
-                        .append('\t')
-                        .append(r.state())
-                        .append('\t')
-                        .append(r.attempt())
-                        .append('\t')
-                        .append(r.trigger())
-                        .append('\t')
-                        .append(instant(r.scheduledAt()))
-                        .append('\t')
-                        .append(instant(r.startedAt()))
-                        .append('\t')
-                        .append(instant(r.finishedAt()))
-                        .append('\t')
-                        .append(r.message())
-                        .append('\n');
+                row(
+                        out,
+                        r.id(),
+                        t.id(),
+                        t.name(),
+                        r.state(),
+                        r.attempt(),
+                        r.trigger(),
+                        instant(r.scheduledAt()),
+                        instant(r.startedAt()),
+                        instant(r.finishedAt()),
+                        r.message());
             }
         }
         java.nio.file.Files.writeString(o.dir().resolve("recurring-runs.tsv"), out);
+        // And the tasks as they were left: a fire pending or due when the disable came shows here.
+        StringBuilder tasks = new StringBuilder(
+                "task\tname\tstatus\tdisable\tnext_fire\tfire_slot\tpending_cause\tdisable_returned\n");
+        for (Evidence.Task t : e.tasks.values()) {
+            if (t.recurring() && t.unitOf() == null) {
+                row(
+                        tasks,
+                        t.id(),
+                        t.name(),
+                        t.status(),
+                        t.disabled() ? 1 : 0,
+                        instant(t.nextFireTime()),
+                        instant(t.fireSlot()),
+                        t.pendingCause(),
+                        instant(e.disabledAt.get(t.id())));
+            }
+        }
+        java.nio.file.Files.writeString(o.dir().resolve("recurring-tasks.tsv"), tasks);
+    }
+
+    /** One tab-separated line. */
+    private static void row(StringBuilder out, Object... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            out.append(i == 0 ? "" : "\t").append(fields[i]);
+        }
+        out.append('\n');
     }
 
     private static String instant(Long millis) {

@@ -20,6 +20,10 @@ import java.util.Map;
  */
 final class Evidence {
 
+    /**
+     * A task row as the run left it; {@code nextFireTime}, {@code fireSlot} and {@code pendingCause}
+     * show a fire that was pending or due when its task was disabled.
+     */
     record Task(
             long id,
             String name,
@@ -31,7 +35,10 @@ final class Evidence {
             long createdAt,
             String mode,
             int shards,
-            Long unitOf) {
+            Long unitOf,
+            Long nextFireTime,
+            Long fireSlot,
+            String pendingCause) {
         String kind() {
             return name.substring(0, name.indexOf('-'));
         }
@@ -67,11 +74,15 @@ final class Evidence {
         final String node;
         final long start;
         final String incarnation;
+        /** The fencing token the handler was given ({@code JobContext.fencingToken()}). */
+        final long token;
+
         String outcome = "KILLED";
         long lastEffect;
 
-        Execution(long runId, long taskId, String node, long start, String incarnation) {
+        Execution(long runId, long taskId, String node, long start, String incarnation, long token) {
             this.runId = runId;
+            this.token = token;
             this.taskId = taskId;
             this.node = node;
             this.start = start;
@@ -98,7 +109,9 @@ final class Evidence {
                 Statement s = c.createStatement()) {
             s.execute("SET time_zone = '+00:00'");
             try (ResultSet r = s.executeQuery("SELECT id, name, status, disable, cron, fixed_rate_ms, " + ms("run_at")
-                    + ", " + ms("created_at") + ", run_mode, shards, unit_of FROM jm_task")) {
+                    + ", " + ms("created_at") + ", run_mode, shards, unit_of, " + ms("next_fire_time") + ", "
+                    + ms("fire_slot")
+                    + ", pending_cause FROM jm_task")) {
                 while (r.next()) {
                     e.tasks.put(
                             r.getLong(1),
@@ -113,7 +126,10 @@ final class Evidence {
                                     r.getLong(8),
                                     r.getString(9),
                                     r.getInt(10),
-                                    (Long) r.getObject(11, Long.class)));
+                                    (Long) r.getObject(11, Long.class),
+                                    (Long) r.getObject(12, Long.class),
+                                    (Long) r.getObject(13, Long.class),
+                                    r.getString(14)));
                 }
             }
             try (ResultSet r = s.executeQuery("SELECT id, task_id, node_id, attempt, trigger_type, state, "
@@ -199,7 +215,8 @@ final class Evidence {
                             Long.parseLong(f.get("task")),
                             f.get("node"),
                             at,
-                            incarnation);
+                            incarnation,
+                            Long.parseLong(f.getOrDefault("token", "-1")));
                     if (open.put(x.runId, x) != null) {
                         anomalies.add("run " + x.runId + " started twice on " + x.node);
                     }
