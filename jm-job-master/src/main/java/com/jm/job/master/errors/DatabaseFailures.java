@@ -19,6 +19,9 @@ public final class DatabaseFailures {
     /** Cause chains are short; the bound only guards against a cycle. */
     private static final int MAX_DEPTH = 20;
 
+    /** HikariCP's message for a call on a connection it has closed. */
+    static final String POOL_CLOSED = "Connection is closed";
+
     private DatabaseFailures() {}
 
     /** Whether {@code failure}, or any of its causes, says the database cannot be reached. */
@@ -36,6 +39,11 @@ public final class DatabaseFailures {
             if (t instanceof SQLException sql
                     && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // The pool's answer on a connection it closed under the request (evicted as broken when
+            // the database went away mid-request): it has no SQLSTATE, only this message.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && POOL_CLOSED.equals(sql.getMessage())) {
                 return true;
             }
         }

@@ -56,7 +56,16 @@ public class LeaseRecovery {
     /** Recovers up to {@link #BATCH} lapsed leases in one transaction; answers how many. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public int recoverExpired() {
-        List<RunningTask> expired = leases.lockExpired(BATCH);
+        return recoverExpired(DatabaseContact.Trust.ALL);
+    }
+
+    /**
+     * The same, limited to the lapses that {@code trust} allows: after a database outage or a
+     * master start, only those whose nodes had a whole lease of contact to renew them.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public int recoverExpired(DatabaseContact.Trust trust) {
+        List<RunningTask> expired = leases.lockExpired(BATCH, trust.deliveriesFrom());
         List<RunCompletion.Ending> endings = new ArrayList<>();
         List<RunningTask> undelivered = new ArrayList<>();
         for (RunningTask task : expired) {

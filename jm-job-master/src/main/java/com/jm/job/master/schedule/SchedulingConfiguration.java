@@ -5,6 +5,7 @@ import com.jm.job.master.events.PendingSignals;
 import com.jm.job.master.events.Signal;
 import com.jm.job.master.fire.StrandedUnits;
 import com.jm.job.master.index.IndexReconciler;
+import com.jm.job.master.lease.DatabaseContact;
 import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.metrics.GroupGauges;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,15 +34,24 @@ class SchedulingConfiguration {
     }
 
     @Bean
-    MasterLoop leaseLoop(LeaseRecovery recovery, StrandedUnits stranded, JmJobMasterProperties properties) {
+    MasterLoop leaseLoop(
+            LeaseRecovery recovery, StrandedUnits stranded, DatabaseContact contact, JmJobMasterProperties properties) {
         return new MasterLoop(
                 "jm-job-leases",
                 () -> {
-                    while (recovery.recoverExpired() == LeaseRecovery.BATCH) {
-                        // A full batch: more leases may have lapsed.
-                    }
-                    while (stranded.sweep() == StrandedUnits.BATCH) {
-                        // A full batch: more broadcast runs may wait for nodes that are gone.
+                    try {
+                        DatabaseContact.Trust trust = contact.look();
+                        while (recovery.recoverExpired(trust) == LeaseRecovery.BATCH) {
+                            // A full batch: more leases may have lapsed.
+                        }
+                        // A node looks offline after an outage because its heartbeats could not land
+                        // either: its broadcast runs wait, like its lapsed leases.
+                        while (trust.all() && stranded.sweep() == StrandedUnits.BATCH) {
+                            // A full batch: more broadcast runs may wait for nodes that are gone.
+                        }
+                    } catch (RuntimeException e) {
+                        contact.lost();
+                        throw e;
                     }
                     return properties.getLeaseCheckInterval();
                 },

@@ -1,5 +1,6 @@
 package com.jm.job.master.store;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -39,6 +40,10 @@ public interface LeaseMapper {
     List<Long> live(
             @Param("nodeId") long nodeId, @Param("taskIds") List<Long> taskIds, @Param("runIds") List<Long> runIds);
 
-    /** Locks running tasks whose lease lapsed (their node stopped heartbeating), oldest first. */
-    List<RunningTask> lockExpired(@Param("limit") int limit);
+    /**
+     * Locks running tasks whose lease lapsed (their node stopped heartbeating), oldest first; with
+     * {@code deliveriesFrom} set, only undelivered runs whose delivery lease ends at or after it
+     * (see {@code DatabaseContact}).
+     */
+    List<RunningTask> lockExpired(@Param("limit") int limit, @Param("deliveriesFrom") LocalDateTime deliveriesFrom);
 }

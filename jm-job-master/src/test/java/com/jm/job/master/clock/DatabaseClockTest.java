@@ -2,11 +2,10 @@ package com.jm.job.master.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.jm.job.master.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,27 +19,10 @@ class DatabaseClockTest {
 
     private static final Instant T0 = Instant.parse("2026-12-02T03:00:00Z");
 
-    private final AtomicReference<Instant> master = new AtomicReference<>(T0);
+    private final MovableClock clock = new MovableClock(T0);
     private final AtomicReference<Duration> databaseAhead = new AtomicReference<>(Duration.ofSeconds(-30));
     private final AtomicInteger queries = new AtomicInteger();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return master.get();
-        }
-    };
 
     private final DatabaseClock databaseClock = new DatabaseClock(
             () -> {
@@ -48,7 +30,7 @@ class DatabaseClockTest {
                 if (failure.get() != null) {
                     throw failure.get();
                 }
-                return LocalDateTime.ofInstant(master.get().plus(databaseAhead.get()), ZoneOffset.UTC);
+                return LocalDateTime.ofInstant(clock.instant().plus(databaseAhead.get()), ZoneOffset.UTC);
             },
             clock);
 
@@ -57,7 +39,7 @@ class DatabaseClockTest {
         assertThat(databaseClock.estimate()).isEqualTo(T0.minusSeconds(30));
         assertThat(databaseClock.offset()).isEqualTo(Duration.ofSeconds(-30));
 
-        master.set(T0.plusSeconds(3));
+        clock.set(T0.plusSeconds(3));
         assertThat(databaseClock.estimate()).isEqualTo(T0.plusSeconds(3).minusSeconds(30));
         assertThat(queries)
                 .as("measured once, then reused within the resample interval")
@@ -68,7 +50,7 @@ class DatabaseClockTest {
     void theOffsetIsMeasuredAgainAfterTheResampleInterval() {
         databaseClock.estimate();
         databaseAhead.set(Duration.ofSeconds(5));
-        master.set(T0.plus(DatabaseClock.RESAMPLE));
+        clock.set(T0.plus(DatabaseClock.RESAMPLE));
 
         assertThat(databaseClock.estimate())
                 .isEqualTo(T0.plus(DatabaseClock.RESAMPLE).plusSeconds(5));
@@ -79,7 +61,7 @@ class DatabaseClockTest {
     void whenTheDatabaseCannotBeReadTheLastOffsetStaysAndIsNotAskedForOnEveryCall() {
         databaseClock.estimate();
         failure.set(new IllegalStateException("database away"));
-        master.set(T0.plus(DatabaseClock.RESAMPLE));
+        clock.set(T0.plus(DatabaseClock.RESAMPLE));
 
         assertThat(databaseClock.estimate())
                 .isEqualTo(T0.plus(DatabaseClock.RESAMPLE).minusSeconds(30));

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +35,7 @@ class FireStartDisableRaceTest extends RegisteredNodeTest {
 
     @Test
     void aDisableThatWaitedForTheClaimStartingAFireKeepsTheFiresUnitsFromRunning() throws Exception {
-        long task = shardedTask();
+        long task = createTask("sharded", "\"shards\":3");
         ExecutorService calls = Executors.newFixedThreadPool(2);
         try (Connection blocker = jdbc.getDataSource().getConnection()) {
             holdTheClaimBeforeItsUnits(blocker);
@@ -87,15 +86,5 @@ class FireStartDisableRaceTest extends RegisteredNodeTest {
                                         + " WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()",
                                 Long.class)
                         == count);
-    }
-
-    private long shardedTask() throws Exception {
-        String body = "{\"name\":\"sharded\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + ",\"shards\":3}";
-        return nodes.read(mvc.perform(post("/api/tasks")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(body))
-                        .andExpect(status().isCreated()))
-                .get("id")
-                .asLong();
     }
 }

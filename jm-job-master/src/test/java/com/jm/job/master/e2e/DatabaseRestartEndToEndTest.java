@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jm.job.client.JobHandler;
 import com.jm.job.client.JobResult;
+import com.jm.job.master.lease.DatabaseContact;
 import com.jm.job.master.support.PrivateMariaDb;
 import com.jm.job.master.support.TestSecurity;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -30,15 +32,22 @@ import tools.jackson.databind.json.JsonMapper;
  * The master's database stopped mid-load (a clean mariadbd shutdown, as in a restart) and started
  * again on the same data, on a private server so no other test loses its database. While it is
  * away the master stays up and answers quickly: 503 with Retry-After and a problem body, health
- * DOWN; the node keeps the outcomes of the runs that finish meanwhile and resends them. Once it is
- * back everything recovers by itself: every task has exactly one SUCCEEDED run, none stays
- * RUNNING, the cron loop fires again.
+ * DOWN; the node keeps the outcomes of the runs that finish meanwhile and resends them. The lease
+ * is far shorter than the outage, so every lease of those runs lapses while the database is away:
+ * the master must not end them LOST before their node could renew them or resend (which would
+ * refuse the resent outcomes and lose them). The node is cut off from the master while the database
+ * is away and until the master's lease loop has looked at the database twice after it came back,
+ * so that, were those lapses ended at once, they would be ended before the node could speak. Once
+ * the node is let through again everything recovers by itself: every
+ * task has exactly one SUCCEEDED run, none stays RUNNING, the cron loop fires again.
  */
 class DatabaseRestartEndToEndTest {
 
     private static final int TASKS = 200;
     /** How long the database stays away; the range is 10-30 s. */
     private static final Duration OUTAGE = Duration.ofSeconds(10);
+    /** Far shorter than the outage; the test node heartbeats every second. */
+    private static final Duration LEASE = Duration.ofSeconds(3);
     /** The pool's connection wait (2 s, application.yml) plus room for a loaded machine. */
     private static final Duration ANSWER_BOUND = Duration.ofMillis(3500);
 
@@ -66,7 +75,13 @@ class DatabaseRestartEndToEndTest {
         };
         try (PrivateMariaDb db = PrivateMariaDb.start();
                 MasterInstance master = new MasterInstance(
-                                db.url(), db.user(), db.password(), 0, "management.endpoint.health.show-details=always")
+                                db.url(),
+                                db.user(),
+                                db.password(),
+                                0,
+                                "management.endpoint.health.show-details=always",
+                                "jm.job.master.lease=" + LEASE.toMillis() + "ms",
+                                "jm.job.master.lease-check-interval=200ms")
                         .start()) {
             MasterApi api = new MasterApi(master.url());
             long groupId = api.createGroup("db-restart");
@@ -77,11 +92,14 @@ class DatabaseRestartEndToEndTest {
                 api.insertTask(groupId, "one-shot " + i, "work");
             }
             // Started after the inserts, so that the load is still running when the database goes.
-            try (NodeInstance node =
-                    NodeInstance.start(master.url(), "db-restart", "n1", Map.of("work", work, "tick", tick))) {
+            GatedMasterClient gate = new GatedMasterClient(master.url());
+            try (NodeInstance node = NodeInstance.start(
+                    master.url(), "db-restart", "n1", Map.of("work", work, "tick", tick, "jmJobMasterClient", gate))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> calls.size() >= 40 && ticks.get() > 0);
 
+                LocalDateTime stoppedAtDb = jdbc.queryForObject("SELECT NOW(3)", LocalDateTime.class);
                 away.set(true);
+                gate.close();
                 db.stopServer();
                 long stoppedAt = System.nanoTime();
                 long worstMs = 0;
@@ -118,6 +136,14 @@ class DatabaseRestartEndToEndTest {
                         .pollInterval(Duration.ofMillis(100))
                         .until(() -> get(master.url() + "/api/tasks?size=5").status() == 200);
                 long apiUpMs = (System.nanoTime() - startedAt) / 1_000_000;
+                DatabaseContact contact = master.bean(DatabaseContact.class);
+                await().atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> contact.current()
+                                .filter(span -> span.since().isAfter(stoppedAtDb))
+                                .filter(span -> span.lastLook().isAfter(span.since()))
+                                .isPresent());
+                gate.open();
                 int ticksAtRestart = ticks.get();
 
                 await().atMost(Duration.ofSeconds(40))

@@ -85,6 +85,11 @@ final class MasterInstance implements AutoCloseable {
         return port;
     }
 
+    /** One of the master's beans, for tests that wait on its state. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** SQL on the master's database, for assertions. */
     JdbcTemplate jdbc() {
         return jdbc;

@@ -1,7 +1,12 @@
 package com.jm.job.master.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.jm.job.master.support.TestDatabases;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -9,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.mybatis.spring.MyBatisSystemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** The wrappings seen in a master's log while its database was stopped, and failures that are not that. */
@@ -27,6 +33,32 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.isUnreachable(
                         new RuntimeException(new SQLException("Communications link failure", "08S01"))))
                 .isTrue();
+    }
+
+    @Test
+    void aCallOnAConnectionThePoolClosedIsRecognised() throws Exception {
+        // The pool's own exception, not a copy of its message: an upgrade that changes it fails here.
+        Throwable closed;
+        try (HikariDataSource pool = new HikariDataSource(poolConfig())) {
+            Connection connection = pool.getConnection();
+            connection.close();
+            closed = catchThrowable(() -> connection.setAutoCommit(false));
+        }
+        assertThat(closed).isInstanceOf(SQLException.class);
+        assertThat(DatabaseFailures.isUnreachable(
+                        new UncategorizedSQLException("list", "SELECT 1", (SQLException) closed)))
+                .isTrue();
+        assertThat(DatabaseFailures.isUnreachable(new RuntimeException(new SQLException("Connection is open"))))
+                .isFalse();
+    }
+
+    private static HikariConfig poolConfig() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(TestDatabases.createDatabase("failures"));
+        config.setUsername(TestDatabases.server().user());
+        config.setPassword(TestDatabases.server().password());
+        config.setMaximumPoolSize(1);
+        return config;
     }
 
     @Test

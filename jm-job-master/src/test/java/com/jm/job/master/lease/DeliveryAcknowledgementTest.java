@@ -1,8 +1,6 @@
 package com.jm.job.master.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.master.support.RegisteredNodeTest;
@@ -14,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,8 +29,8 @@ class DeliveryAcknowledgementTest extends RegisteredNodeTest {
 
     @Test
     void anAcknowledgingNodesRunStartsOnTheDeliveryLeaseAndItsHeartbeatGrantsTheFullOne() throws Exception {
-        long acking = acknowledgingNode("acking");
-        long task = task("\"retry\":false");
+        long acking = nodes.registerAcknowledging(GROUP, "acking", "10.1.2.9");
+        long task = createTask("t", "\"retry\":false");
         JsonNode answer =
                 nodes.read(nodes.call(NodeApi.POLL, Map.of("nodeId", acking, "maxTasks", 1, "waitMillis", 0)));
         assertThat(answer.get("leaseMillis").asLong())
@@ -52,8 +49,8 @@ class DeliveryAcknowledgementTest extends RegisteredNodeTest {
 
     @Test
     void aRunNeverAcknowledgedIsPendingAgainAtOnceWithoutUsingAnAttempt() throws Exception {
-        long acking = acknowledgingNode("acking");
-        long task = task("\"retry\":false");
+        long acking = nodes.registerAcknowledging(GROUP, "acking", "10.1.2.9");
+        long task = createTask("t", "\"retry\":false");
         long run = nodes.read(nodes.call(NodeApi.POLL, Map.of("nodeId", acking, "maxTasks", 1, "waitMillis", 0)))
                 .get("tasks")
                 .get(0)
@@ -81,7 +78,7 @@ class DeliveryAcknowledgementTest extends RegisteredNodeTest {
 
     @Test
     void aNodeThatDoesNotAcknowledgeGetsTheFullLeaseAndALapseIsALostRun() throws Exception {
-        long task = task("\"retry\":false");
+        long task = createTask("t", "\"retry\":false");
         JsonNode answer =
                 nodes.read(nodes.call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 0)));
         assertThat(answer.get("leaseMillis").asLong()).isEqualTo(25_000);
@@ -94,25 +91,6 @@ class DeliveryAcknowledgementTest extends RegisteredNodeTest {
                 .isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT state FROM jm_task_run WHERE task_id = ?", String.class, task))
                 .isEqualTo("LOST");
-    }
-
-    private long acknowledgingNode(String instance) throws Exception {
-        return nodes.read(nodes.call(
-                                NodeApi.REGISTER,
-                                Map.of(
-                                        "group",
-                                        GROUP,
-                                        "ip",
-                                        "10.1.2.9",
-                                        "instance",
-                                        instance,
-                                        "threads",
-                                        4,
-                                        "acknowledgesDelivery",
-                                        true))
-                        .andExpect(status().isOk()))
-                .get("nodeId")
-                .asLong();
     }
 
     private void lapse(long task) {
@@ -128,15 +106,5 @@ class DeliveryAcknowledgementTest extends RegisteredNodeTest {
 
     private int delivered(long task) {
         return jdbc.queryForObject("SELECT delivered FROM jm_task WHERE id = ?", Integer.class, task);
-    }
-
-    private long task(String extra) throws Exception {
-        String body = "{\"name\":\"t\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "," + extra + "}";
-        return nodes.read(mvc.perform(post("/api/tasks")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(body))
-                        .andExpect(status().isCreated()))
-                .get("id")
-                .asLong();
     }
 }

@@ -3,17 +3,14 @@ package com.jm.job.master.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jm.job.master.config.JmJobMasterProperties;
-import java.time.Clock;
+import com.jm.job.master.support.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The back-off arithmetic on a clock the test moves. */
@@ -131,29 +128,5 @@ class LoginThrottleTest {
         }
         assertThat(backoff.tracked()).isLessThanOrEqualTo(101);
         assertThat(settings.getMaxTracked()).isEqualTo(JmJobMasterProperties.LoginThrottle.DEFAULT_MAX_TRACKED);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

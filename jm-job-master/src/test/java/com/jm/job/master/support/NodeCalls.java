@@ -37,6 +37,15 @@ public final class NodeCalls {
         return register(group, instance, ip, List.of());
     }
 
+    /** Registers a node that acknowledges deliveries (as the starter does); answers its id. */
+    public long registerAcknowledging(String group, String instance, String ip) throws Exception {
+        Map<String, Object> body =
+                Map.of("group", group, "ip", ip, "instance", instance, "threads", 4, "acknowledgesDelivery", true);
+        return read(call(NodeApi.REGISTER, body).andExpect(status().isOk()))
+                .get("nodeId")
+                .asLong();
+    }
+
     /** Registers a node that declares {@code tags}. */
     public JsonNode register(String group, String instance, String ip, List<String> tags) throws Exception {
         Map<String, Object> body = new HashMap<>(Map.of("group", group, "ip", ip, "instance", instance, "threads", 4));
