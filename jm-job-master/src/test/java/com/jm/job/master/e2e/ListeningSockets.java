@@ -1,4 +1,4 @@
-package com.jm.job.xxljob;
+package com.jm.job.master.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The TCP sockets this JVM listens on, read from Linux's {@code /proc}: the socket inodes among the
- * process's open files that {@code /proc/self/net/tcp} and {@code tcp6} list in state LISTEN, with
+ * The TCP sockets a process listens on, read from Linux's {@code /proc}: the socket inodes among the
+ * process's open files that its {@code net/tcp} and {@code net/tcp6} list in state LISTEN, with
  * their local port. Whatever opens a server socket, a library's own HTTP server included, shows.
  */
 final class ListeningSockets {
@@ -22,9 +22,9 @@ final class ListeningSockets {
 
     private ListeningSockets() {}
 
-    /** Local ports of the listening TCP sockets this process holds. */
-    static Set<Integer> ports() {
-        Path proc = Path.of("/proc/self");
+    /** Local ports of the listening TCP sockets the process holds. */
+    static Set<Integer> ports(ProcessHandle process) {
+        Path proc = Path.of("/proc", String.valueOf(process.pid()));
         assertThat(proc.resolve("net/tcp"))
                 .as("the check reads Linux's /proc, which the build machines have")
                 .exists();
