@@ -9,6 +9,8 @@ import com.jm.job.client.autoconfigure.JmJobClientProperties;
 import com.jm.job.client.handler.JobHandlerRegistry;
 import com.jm.job.client.node.JmJobNode;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +41,8 @@ class SampleApplicationTest {
                             "helloJob",
                             "shardedReport",
                             "slowJob",
-                            "statsJob");
+                            "statsJob",
+                            "xxlShardedReport");
         }
 
         @Test
@@ -53,6 +56,48 @@ class SampleApplicationTest {
                     cacheRefresh.execute(JobContext.builder().shard(0, 2, null).build());
 
             assertThat(result.message()).startsWith("refreshed cache on " + node.instance() + ", part 1 of 2");
+        }
+    }
+
+    @Nested
+    @SpringBootTest(properties = "JMJOB_MASTER_URL=http://127.0.0.1:9")
+    class TheXxlJobMethod {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void reportsOnItsShardAndLogsThroughXxlJobHelper() throws Exception {
+            JobHandler report = context.getBean(JobHandlerRegistry.class)
+                    .find("xxlShardedReport")
+                    .orElseThrow();
+            List<String> lines = new CopyOnWriteArrayList<>();
+
+            JobResult result = report.execute(JobContext.builder()
+                    .params("day=2026-12-01")
+                    .shard(1, 3, null)
+                    .logSink((level, text) -> lines.add(text))
+                    .build());
+
+            assertThat(result)
+                    .isEqualTo(JobResult.success(
+                            "shard 1 of 3, param day=2026-12-01, ids " + ShardedReportJob.idsOfShard(1, 3)));
+            assertThat(lines)
+                    .containsExactly(
+                            "shard 1 of 3, param day=2026-12-01",
+                            "reported on ids " + ShardedReportJob.idsOfShard(1, 3));
+        }
+
+        @Test
+        void failsThroughHandleFailWhenTold() throws Exception {
+            JobHandler report = context.getBean(JobHandlerRegistry.class)
+                    .find("xxlShardedReport")
+                    .orElseThrow();
+
+            JobResult result =
+                    report.execute(JobContext.builder().params("fail").build());
+
+            assertThat(result).isEqualTo(JobResult.failure("shard 0 of 1: the report source refused (param fail)"));
         }
     }
 

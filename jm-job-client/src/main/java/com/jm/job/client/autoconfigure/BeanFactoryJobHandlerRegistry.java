@@ -3,6 +3,7 @@ package com.jm.job.client.autoconfigure;
 import com.jm.job.client.JmJob;
 import com.jm.job.client.JobHandler;
 import com.jm.job.client.handler.JobHandlerRegistry;
+import com.jm.job.client.handler.JobHandlerSource;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
@@ -11,17 +12,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.util.ClassUtils;
 
 /**
  * Finds the application's job handlers once every singleton exists: beans implementing {@link
- * JobHandler} by bean name, and {@link JmJob} methods by the annotation's value. Two handlers with
- * one name fail start-up, because a task could not say which one it means.
+ * JobHandler} by bean name, {@link JmJob} methods by the annotation's value, and what each {@link
+ * JobHandlerSource} bean offers. Two handlers with one name fail start-up, because a task could not
+ * say which one it means.
  */
 public class BeanFactoryJobHandlerRegistry implements JobHandlerRegistry, SmartInitializingSingleton {
 
@@ -58,21 +56,15 @@ public class BeanFactoryJobHandlerRegistry implements JobHandlerRegistry, SmartI
         for (String beanName : beanFactory.getBeanDefinitionNames()) {
             addAnnotatedMethods(found, beanName);
         }
+        beanFactory.getBeansOfType(JobHandlerSource.class).forEach((sourceName, source) -> source.handlers()
+                .forEach((name, handler) ->
+                        add(found, name, new Entry(handler, handler + " (from bean '" + sourceName + "')"))));
         handlers = Collections.unmodifiableMap(found);
         log.info("jm-job handlers on this node: {}", found.keySet());
     }
 
     private void addAnnotatedMethods(Map<String, Entry> found, String beanName) {
-        if (ScopedProxyUtils.isScopedTarget(beanName)) {
-            return; // the scoped proxy's own name covers it
-        }
-        Class<?> type = beanFactory.getType(beanName, false);
-        if (type == null) {
-            return;
-        }
-        Map<Method, JmJob> methods = MethodIntrospector.selectMethods(
-                ClassUtils.getUserClass(type), (MethodIntrospector.MetadataLookup<JmJob>)
-                        method -> AnnotatedElementUtils.findMergedAnnotation(method, JmJob.class));
+        Map<Method, JmJob> methods = AnnotatedMethods.of(beanFactory, beanName, JmJob.class);
         methods.forEach((method, annotation) -> {
             String name = annotation.value();
             if (name.isBlank()) {

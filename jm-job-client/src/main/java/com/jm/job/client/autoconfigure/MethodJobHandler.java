@@ -4,9 +4,7 @@ import com.jm.job.client.JmJob;
 import com.jm.job.client.JobContext;
 import com.jm.job.client.JobHandler;
 import com.jm.job.client.JobResult;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ReflectionUtils;
 
@@ -31,20 +29,8 @@ final class MethodJobHandler implements JobHandler {
     @Override
     public JobResult execute(JobContext context) throws Exception {
         Object bean = beanFactory.getBean(beanName);
-        // On a JDK proxy the target class's method is not callable; use the interface's instead.
-        Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         Object[] args = method.getParameterCount() == 0 ? new Object[0] : new Object[] {context};
-        try {
-            return (JobResult) invocable.invoke(bean, args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return (JobResult) AnnotatedMethods.invoke(bean, method, args);
     }
 
     @Override

@@ -9,10 +9,12 @@ import com.jm.job.client.JobContext;
 import com.jm.job.client.JobHandler;
 import com.jm.job.client.JobResult;
 import com.jm.job.client.handler.JobHandlerRegistry;
+import com.jm.job.client.handler.JobHandlerSource;
 import com.jm.job.client.testing.FakeMaster;
 import com.jm.job.common.protocol.RunOutcome;
 import com.jm.job.common.protocol.RunResult;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -92,6 +94,31 @@ class BeanFactoryJobHandlerRegistryTest {
                 .getFailure()
                 .hasMessageContaining("WrongJobs.run")
                 .hasMessageContaining("must take no argument or one JobContext"));
+    }
+
+    @Test
+    void takesTheHandlersOfEveryHandlerSourceAndFailsStartUpWhenOneClashesWithABean() throws Exception {
+        runner.withUserConfiguration(Handlers.class)
+                .withBean(
+                        "otherScheduler",
+                        JobHandlerSource.class,
+                        () -> () -> Map.of("legacyJob", context -> JobResult.success("legacy " + context.params())))
+                .run(context -> {
+                    JobHandlerRegistry registry = context.getBean(JobHandlerRegistry.class);
+                    assertThat(registry.names()).containsExactly("cleanup", "helloJob", "legacyJob", "report");
+                    assertThat(registry.find("legacyJob")
+                                    .orElseThrow()
+                                    .execute(JobContext.builder().params("p").build())
+                                    .message())
+                            .isEqualTo("legacy p");
+                    assertThat(registry.find("otherScheduler")).isEmpty();
+                });
+        runner.withUserConfiguration(Handlers.class)
+                .withBean("otherScheduler", JobHandlerSource.class, () -> () -> Map.of("helloJob", context -> null))
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .hasMessageContaining("Two jm-job handlers are named 'helloJob'")
+                        .hasMessageContaining("from bean 'otherScheduler'"));
     }
 
     private static RunOutcome awaitOutcome(FakeMaster master, long runId) {

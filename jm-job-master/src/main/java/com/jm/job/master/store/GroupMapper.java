@@ -4,6 +4,7 @@ import com.jm.job.master.domain.GroupRecord;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 /** Reads and writes {@code jm_group}. */
 @Mapper
@@ -14,6 +15,10 @@ public interface GroupMapper {
     GroupRecord findById(long id);
 
     GroupRecord findByName(String name);
+
+    /** The group's id, its row locked until the transaction ends (the latest committed row); null when none. */
+    @Select("SELECT id FROM jm_group WHERE name = #{name} FOR UPDATE")
+    Long lockIdByName(String name);
 
     List<GroupRecord> list(@Param("offset") long offset, @Param("limit") int limit);
 

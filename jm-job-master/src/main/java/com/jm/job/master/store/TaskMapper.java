@@ -5,6 +5,7 @@ import com.jm.job.master.domain.TaskRecord;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 /**
  * Reads and writes {@code jm_task}. Every state change is one conditional UPDATE whose row count
@@ -21,6 +22,10 @@ public interface TaskMapper {
     List<TaskRecord> list(@Param("f") TaskFilter filter, @Param("offset") long offset, @Param("limit") int limit);
 
     long count(@Param("f") TaskFilter filter);
+
+    /** Ids of the group's tasks (not units of a fire) with exactly this name, oldest first. */
+    @Select("SELECT id FROM jm_task WHERE group_id = #{groupId} AND name = #{name} AND unit_of IS NULL ORDER BY id")
+    List<Long> idsNamed(@Param("groupId") long groupId, @Param("name") String name);
 
     List<StatusCount> countByStatus(long groupId);
 

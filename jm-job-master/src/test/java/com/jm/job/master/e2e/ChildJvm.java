@@ -38,7 +38,16 @@ final class ChildJvm implements AutoCloseable {
         return start(name, JmJobMasterApplication.class.getName(), args);
     }
 
+    /** An executable jar, as its users run it: {@code java -jar jar args…}. */
+    static ChildJvm jar(String name, Path jar, List<String> args) {
+        return launch(name, List.of("-jar", jar.toString()), args);
+    }
+
     private static ChildJvm start(String name, String mainClass, List<String> args) {
+        return launch(name, List.of("-cp", System.getProperty("java.class.path"), mainClass), args);
+    }
+
+    private static ChildJvm launch(String name, List<String> what, List<String> args) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "e2e-jvms"));
             Path log = dir.resolve(name + "-" + System.currentTimeMillis() + ".log");
@@ -46,10 +55,8 @@ final class ChildJvm implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m",
                     // Starts faster without the optimising compiler; two cores are shared.
-                    "-XX:TieredStopAtLevel=1",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    mainClass));
+                    "-XX:TieredStopAtLevel=1"));
+            command.addAll(what);
             command.addAll(args);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
