@@ -3,14 +3,15 @@ package com.jm.job.master.importer;
 import java.util.List;
 
 /**
- * What an import of an XXL-JOB database does (a dry run) or did: per job, what it becomes, and the
- * groups it needs.
+ * What an import does (a dry run) or did: per job of the source, what it becomes, and the groups it
+ * needs.
  *
- * @param groups the jm-job group names the source's executors become, in order
+ * @param system what the source is ({@code xxl-job}, {@code quartz}), as the report names it
+ * @param groups the jm-job group names the source's jobs go to, in order
  * @param jobs one entry per source job, in id order
  * @param written whether this plan was applied (false for a dry run or a refused import)
  */
-public record ImportPlan(List<String> groups, List<JobPlan> jobs, boolean written) {
+public record ImportPlan(String system, List<String> groups, List<JobPlan> jobs, boolean written) {
 
     /** Whether a bad row keeps the import from writing anything. */
     public boolean hasErrors() {
@@ -45,8 +46,8 @@ public record ImportPlan(List<String> groups, List<JobPlan> jobs, boolean writte
         return (written ? "IMPORTED: " : "DRY RUN: ") + counts + (written ? "" : "; nothing was written");
     }
 
-    private static String line(JobPlan job) {
-        String source = "xxl-job #" + job.job().id() + " \"" + job.job().description() + "\"";
+    private String line(JobPlan job) {
+        String source = job.label();
         return switch (job.kind()) {
             case CREATE ->
                 source + " -> " + (job.taskId() == null ? "new task" : "task " + job.taskId()) + " " + describe(job);
@@ -58,7 +59,7 @@ public record ImportPlan(List<String> groups, List<JobPlan> jobs, boolean writte
         };
     }
 
-    private static String describe(JobPlan job) {
+    private String describe(JobPlan job) {
         var d = job.definition();
         StringBuilder text =
                 new StringBuilder("\"" + job.taskName() + "\" in group " + job.group() + ": beanName " + d.beanName());
@@ -72,8 +73,13 @@ public record ImportPlan(List<String> groups, List<JobPlan> jobs, boolean writte
             text.append(", fixedRate ").append(d.fixedRate());
         } else if (d.fixedDelay() != null) {
             text.append(", fixedDelay ").append(d.fixedDelay());
+        } else if (d.runAt() != null) {
+            text.append(", once at ").append(d.runAt());
         } else {
             text.append(", no schedule");
+        }
+        if (d.runAt() != null && (d.fixedRate() != null || d.fixedDelay() != null)) {
+            text.append(" from ").append(d.runAt());
         }
         if (d.params() != null) {
             text.append(", params '").append(d.params()).append('\'');
@@ -84,8 +90,8 @@ public record ImportPlan(List<String> groups, List<JobPlan> jobs, boolean writte
         if (d.timeoutSeconds() != null) {
             text.append(", timeout ").append(d.timeoutSeconds()).append(" s");
         }
-        if (!job.childJobIds().isEmpty()) {
-            text.append(", children xxl-job ").append(job.childJobIds());
+        if (!job.childKeys().isEmpty()) {
+            text.append(", children ").append(system).append(' ').append(job.childKeys());
         }
         text.append(job.enabled() ? ", enabled" : ", disabled");
         return text.toString();

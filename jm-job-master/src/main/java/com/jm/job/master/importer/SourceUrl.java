@@ -62,7 +62,7 @@ public record SourceUrl(String jdbcUrl, String display) {
         if (!given.regionMatches(true, 0, "jdbc:mysql://", 0, 13)
                 && !given.regionMatches(true, 0, "jdbc:mariadb://", 0, 15)) {
             throw new RefusedSourceException("refused source URL " + given + ": only jdbc:mysql:// and jdbc:mariadb://"
-                    + " URLs of one host are accepted (the source is XXL-JOB's MySQL or MariaDB database)");
+                    + " URLs of one host are accepted (the source is a MySQL or MariaDB database)");
         }
         if (given.indexOf('%') >= 0) {
             throw new RefusedSourceException("refused source URL " + given

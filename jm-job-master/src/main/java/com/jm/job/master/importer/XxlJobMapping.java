@@ -17,11 +17,7 @@ import java.util.regex.Pattern;
  */
 final class XxlJobMapping {
 
-    static final int MAX_NAME = 128;
-    private static final Pattern BEAN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.\\-]*");
     private static final Pattern CHILD_IDS = Pattern.compile("\\s*\\d+\\s*(,\\s*\\d+\\s*)*");
-    private static final Duration MIN_RATE = Duration.ofSeconds(1);
-    private static final Duration MAX_RATE = Duration.ofDays(366);
     private static final int MAX_RETRIES = 100;
     private static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
@@ -34,18 +30,13 @@ final class XxlJobMapping {
 
     /** The task name an XXL-JOB job gets: its description, then its id, which a re-run matches. */
     static String taskName(XxlJobSnapshot.Job job) {
-        String suffix = " [xxl-job #" + job.id() + "]";
-        String description = job.description() == null || job.description().isBlank()
-                ? "xxl-job"
-                : job.description().strip();
-        if (description.length() + suffix.length() > MAX_NAME) {
-            description = description.substring(0, MAX_NAME - suffix.length());
-        }
-        return description + suffix;
+        return ImportRules.taskName(job.description(), "xxl-job", "xxl-job #" + job.id());
     }
 
     JobPlan map(XxlJobSnapshot.Job job, String group) {
         String name = taskName(job);
+        String key = String.valueOf(job.id());
+        String label = "xxl-job #" + job.id() + " \"" + job.description() + "\"";
         boolean enabled = job.triggerStatus() == 1;
         List<String> notes = new ArrayList<>();
         try {
@@ -55,22 +46,19 @@ final class XxlJobMapping {
             }
             String glue = upper(job.glueType());
             if (glue != null && !glue.equals("BEAN")) {
-                return new JobPlan(
-                        job,
+                return JobPlan.refused(
+                        key,
+                        label,
                         group,
                         name,
                         JobPlan.Kind.NOT_CARRIED,
-                        null,
-                        enabled,
-                        List.of(),
                         List.of(),
                         "a GLUE job (" + job.glueType() + "): its code lives in XXL-JOB's database and is run by the"
                                 + " executor; jm-job runs only handlers built into its nodes, so move the code into an"
-                                + " @XxlJob or @JmJob method and create the task for it",
-                        null);
+                                + " @XxlJob or @JmJob method and create the task for it");
             }
             String handler = handler(job);
-            List<Integer> children = children(job.childJobIds());
+            List<String> children = children(job.childJobIds());
             Schedule schedule = schedule(job, notes);
             if (schedule.none()) {
                 enabled = false;
@@ -93,7 +81,7 @@ final class XxlJobMapping {
                     schedule.fixedRate(),
                     schedule.fixedDelay(),
                     null,
-                    job.params() == null || job.params().isEmpty() ? null : job.params(),
+                    ImportRules.params(job.params() == null || job.params().isEmpty() ? null : job.params()),
                     retries > 0,
                     retries,
                     job.timeoutSeconds() > 0 ? job.timeoutSeconds() : null,
@@ -101,29 +89,9 @@ final class XxlJobMapping {
                     false,
                     TaskPriority.DEFAULT,
                     new TaskDefinition.Execution(mode, 1, List.of(), List.of(), overlap, 1));
-            return new JobPlan(
-                    job,
-                    group,
-                    name,
-                    JobPlan.Kind.CREATE,
-                    definition,
-                    enabled,
-                    children,
-                    List.copyOf(notes),
-                    null,
-                    null);
+            return JobPlan.create(key, label, group, name, definition, enabled, children, notes);
         } catch (IllegalArgumentException e) {
-            return new JobPlan(
-                    job,
-                    group,
-                    name,
-                    JobPlan.Kind.ERROR,
-                    null,
-                    enabled,
-                    List.of(),
-                    List.copyOf(notes),
-                    e.getMessage(),
-                    null);
+            return JobPlan.refused(key, label, group, name, JobPlan.Kind.ERROR, notes, e.getMessage());
         }
     }
 
@@ -132,23 +100,19 @@ final class XxlJobMapping {
         if (handler.isEmpty()) {
             throw new IllegalArgumentException("no executor handler (JobHandler) is set");
         }
-        if (handler.length() > MAX_NAME || !BEAN_NAME.matcher(handler).matches()) {
-            throw new IllegalArgumentException("executor handler '" + handler + "' is not a handler name jm-job takes"
-                    + " (a letter, '_' or '$', then letters, digits, '_', '$', '.' or '-'; at most 128)");
-        }
-        return handler;
+        return ImportRules.handlerName(handler, "executor handler");
     }
 
-    private static List<Integer> children(String ids) {
+    private static List<String> children(String ids) {
         if (ids == null || ids.isBlank()) {
             return List.of();
         }
         if (!CHILD_IDS.matcher(ids).matches()) {
             throw new IllegalArgumentException("child job ids '" + ids + "' are not a comma-separated list of ids");
         }
-        List<Integer> children = new ArrayList<>();
+        List<String> children = new ArrayList<>();
         for (String id : ids.split(",")) {
-            children.add(Integer.parseInt(id.strip()));
+            children.add(String.valueOf(Integer.parseInt(id.strip())));
         }
         return List.copyOf(children);
     }
@@ -166,7 +130,7 @@ final class XxlJobMapping {
         }
         switch (type) {
             case "CRON" -> {
-                XxlCron.Mapped cron = XxlCron.map(job.scheduleConf());
+                QuartzCronMapping.Mapped cron = QuartzCronMapping.map(job.scheduleConf());
                 if (cron.note() != null) {
                     notes.add(cron.note());
                 }
@@ -196,11 +160,7 @@ final class XxlJobMapping {
             throw new IllegalArgumentException(
                     type + " schedule '" + job.scheduleConf() + "' is not a number of seconds");
         }
-        Duration interval = Duration.ofSeconds(Long.parseLong(conf));
-        if (interval.compareTo(MIN_RATE) < 0 || interval.compareTo(MAX_RATE) > 0) {
-            throw new IllegalArgumentException(type + " every " + conf + " s is outside 1 s to 366 days");
-        }
-        return interval;
+        return ImportRules.interval(Duration.ofSeconds(Long.parseLong(conf)), type + " every " + conf + " s");
     }
 
     private static void misfire(String strategy, List<String> notes) {

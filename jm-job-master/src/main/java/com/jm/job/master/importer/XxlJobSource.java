@@ -1,17 +1,14 @@
 package com.jm.job.master.importer;
 
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
- * Reads an XXL-JOB database, read-only, with MySQL Connector/J (named here, never picked by the
- * URL). Only {@code xxl_job_group} and {@code xxl_job_info} are read.
+ * Reads an XXL-JOB database, read-only ({@link SourceConnection}). Only {@code xxl_job_group} and {@code xxl_job_info} are read.
  */
 public final class XxlJobSource {
 
@@ -19,37 +16,11 @@ public final class XxlJobSource {
 
     /** Connects to the checked URL and reads the executors and jobs. */
     public static XxlJobSnapshot read(SourceUrl url, String user, String password) {
-        Properties properties = new Properties();
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        // Also off by default; said again so no default of a later driver can turn them on.
-        properties.setProperty("allowLoadLocalInfile", "false");
-        properties.setProperty("allowUrlInLocalInfile", "false");
-        properties.setProperty("autoDeserialize", "false");
-        properties.putIfAbsent("connectTimeout", "10000");
-        try (Connection connection = connectorJ().connect(url.jdbcUrl(), properties)) {
-            if (connection == null) {
-                throw new RefusedSourceException("MySQL Connector/J does not take " + url.display());
-            }
-            connection.setReadOnly(true);
+        try (Connection connection = SourceConnection.open(url, user, password)) {
             return new XxlJobSnapshot(groups(connection), jobs(connection));
         } catch (SQLException e) {
             throw new RefusedSourceException(
                     "cannot read the XXL-JOB database at " + url.display() + ": " + e.getMessage());
-        }
-    }
-
-    private static Driver connectorJ() {
-        try {
-            return (Driver) Class.forName("com.mysql.cj.jdbc.Driver")
-                    .getDeclaredConstructor()
-                    .newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("MySQL Connector/J is not on the master's class path", e);
         }
     }
 

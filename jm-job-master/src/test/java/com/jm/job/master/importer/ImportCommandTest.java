@@ -49,8 +49,8 @@ class ImportCommandTest {
         assertThat(run("xxl-job", "--source-url=jdbc:mysql://db/xxl_job", "--source-password=secret"))
                 .isEqualTo(2);
         assertThat(err()).contains("set JMJOB_IMPORT_SOURCE_PASSWORD in the environment");
-        assertThat(run("quartz", "--source-url=jdbc:mysql://db/xxl_job")).isEqualTo(2);
-        assertThat(err()).contains("Only 'import xxl-job' is offered");
+        assertThat(run("cron4j", "--source-url=jdbc:mysql://db/xxl_job")).isEqualTo(2);
+        assertThat(err()).contains("import what? Offered: 'import xxl-job'");
     }
 
     @Test

@@ -1,10 +1,6 @@
 package com.jm.job.master.importer;
 
 import com.jm.job.master.support.TestDatabases;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,12 +23,7 @@ final class XxlJobDatabase {
 
     static XxlJobDatabase create() {
         XxlJobDatabase database = new XxlJobDatabase(TestDatabases.createDatabase("xxljob"));
-        for (String statement : schema().split(";\\s*\\n")) {
-            String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-            if (!sql.isBlank()) {
-                database.jdbc.execute(sql);
-            }
-        }
+        SchemaScript.run(database.jdbc, "/xxl-job/tables_xxl_job.sql", sql -> sql);
         return database;
     }
 
@@ -88,13 +79,5 @@ final class XxlJobDatabase {
                         + ", NOW(), NOW(), NOW())",
                 row.values().toArray());
         return this;
-    }
-
-    private static String schema() {
-        try (InputStream in = XxlJobDatabase.class.getResourceAsStream("/xxl-job/tables_xxl_job.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,19 +6,20 @@ import java.util.Locale;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * The one place that says how an XXL-JOB cron expression becomes a jm-job task's cron. XXL-JOB's
- * cron is Quartz's: six or seven fields (the seventh a year), day-of-week 1–7 meaning SUN–SAT.
+ * The one place that says how a Quartz cron expression, from Quartz's own job store or from XXL-JOB
+ * (whose cron is Quartz's), becomes a jm-job task's cron: six or seven fields (the seventh a year),
+ * day-of-week 1–7 meaning SUN–SAT.
  *
  * <p>Tasks take Spring's cron today (day-of-week 0–7, 0 and 7 Sunday, no year), so the import
  * rewrites the day-of-week numbers one down and drops a year field of {@code *}; everything else
  * ({@code ?}, {@code L}, {@code W}, {@code #}, names) means the same in both. Once tasks take a
  * cron flavour, this becomes: the expression unchanged, with {@code cronFlavour} QUARTZ.
  */
-final class XxlCron {
+final class QuartzCronMapping {
 
     private static final int DAY_OF_WEEK = 5;
 
-    private XxlCron() {}
+    private QuartzCronMapping() {}
 
     /**
      * A task cron for a Quartz expression.
@@ -35,7 +36,7 @@ final class XxlCron {
         String[] fields = quartz == null ? new String[0] : quartz.strip().split("\\s+");
         if (fields.length < 6 || fields.length > 7) {
             throw new IllegalArgumentException("cron '" + quartz + "' has " + fields.length
-                    + " fields; XXL-JOB's (Quartz) cron has 6 or 7 (seconds first, an optional year last)");
+                    + " fields; a Quartz cron has 6 or 7 (seconds first, an optional year last)");
         }
         List<String> notes = new ArrayList<>();
         if (fields.length == 7) {

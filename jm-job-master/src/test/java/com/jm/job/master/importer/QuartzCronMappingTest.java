@@ -9,11 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.scheduling.support.CronExpression;
 
-class XxlCronTest {
+class QuartzCronMappingTest {
 
     @Test
     void theThirdFridayInQuartzIsTheThirdFridayForTheTask() {
-        XxlCron.Mapped mapped = XxlCron.map("0 0 10 ? * 6#3");
+        QuartzCronMapping.Mapped mapped = QuartzCronMapping.map("0 0 10 ? * 6#3");
 
         assertThat(mapped.cron()).isEqualTo("0 0 10 ? * 5#3");
         assertThat(CronExpression.parse(mapped.cron()).next(LocalDateTime.parse("2026-12-01T00:00")))
@@ -37,13 +37,13 @@ class XxlCronTest {
                 "0 0 12 ? * L|0 0 12 ? * SAT"
             })
     void quartzDayOfWeekNumbersMoveOneDownAndAYearOfEveryYearIsDropped(String quartz, String spring) {
-        assertThat(XxlCron.map(quartz).cron()).isEqualTo(spring);
+        assertThat(QuartzCronMapping.map(quartz).cron()).isEqualTo(spring);
     }
 
     @Test
     void theMappedExpressionFiresOnTheSameDaysAsQuartzWould() {
         // Quartz 2-6 is Monday to Friday: from Saturday 2026-12-05 the next fire is Monday the 7th.
-        String cron = XxlCron.map("0 30 9 ? * 2-6").cron();
+        String cron = QuartzCronMapping.map("0 30 9 ? * 2-6").cron();
 
         assertThat(CronExpression.parse(cron).next(LocalDateTime.parse("2026-12-05T00:00")))
                 .isEqualTo(LocalDateTime.parse("2026-12-07T09:30"));
@@ -51,15 +51,15 @@ class XxlCronTest {
 
     @Test
     void aYearThatIsNotEveryYearCannotBeCarriedOver() {
-        assertThatThrownBy(() -> XxlCron.map("0 0 0 1 1 ? 2027"))
+        assertThatThrownBy(() -> QuartzCronMapping.map("0 0 0 1 1 ? 2027"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("names the year(s) 2027");
     }
 
     @Test
     void anExpressionOfTheWrongShapeIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> XxlCron.map("0 0 * * *")).hasMessageContaining("has 5 fields");
-        assertThatThrownBy(() -> XxlCron.map("0 0 25 * * ?")).hasMessageContaining("cannot be read");
-        assertThatThrownBy(() -> XxlCron.map("0 0 1 ? * 8")).hasMessageContaining("day-of-week 8");
+        assertThatThrownBy(() -> QuartzCronMapping.map("0 0 * * *")).hasMessageContaining("has 5 fields");
+        assertThatThrownBy(() -> QuartzCronMapping.map("0 0 25 * * ?")).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> QuartzCronMapping.map("0 0 1 ? * 8")).hasMessageContaining("day-of-week 8");
     }
 }
