@@ -28,7 +28,7 @@ public final class ImportCommand {
     static final int REFUSED_ROWS = 1;
     static final int REFUSED = 2;
 
-    private static final List<ImportSource.Kind> KINDS = List.of(XxlJobCommand.KIND);
+    private static final List<ImportSource.Kind> KINDS = List.of(XxlJobCommand.KIND, QuartzCommand.KIND);
 
     private final Class<?> application;
     private final PrintStream out;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** {@code import xxl-job} as an operator runs it: arguments, exit status, output, audit. */
+/** {@code import xxl-job} and {@code import quartz} as an operator runs them: arguments, exit status, output, audit. */
 class ImportCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,7 +50,7 @@ class ImportCommandTest {
                 .isEqualTo(2);
         assertThat(err()).contains("set JMJOB_IMPORT_SOURCE_PASSWORD in the environment");
         assertThat(run("cron4j", "--source-url=jdbc:mysql://db/xxl_job")).isEqualTo(2);
-        assertThat(err()).contains("import what? Offered: 'import xxl-job'");
+        assertThat(err()).contains("import what? Offered: 'import xxl-job', 'import quartz'");
     }
 
     @Test
@@ -87,20 +87,106 @@ class ImportCommandTest {
                 .isZero();
     }
 
+    @Test
+    void quartzADryRunShowsTheHandlerMappingThenTheImportWritesIsAuditedAndASecondCreatesNothing() {
+        String master = TestDatabases.createDatabase("import");
+        JdbcTemplate masterDb = new JdbcTemplate(new DriverManagerDataSource(
+                master, TestDatabases.server().user(), TestDatabases.server().password()));
+        QuartzDatabase source = QuartzStores.everyKind();
+        String syncJob = QuartzJobs.SyncJob.class.getName();
+
+        assertThat(run(quartzArguments(source, master, "--dry-run", "--handler-map", syncJob + "=billingSync")))
+                .as(err())
+                .isZero();
+
+        assertThat(out())
+                .contains(
+                        "read 7 jobs and 7 triggers of scheduler reports from " + source.url()
+                                + " (tables QRTZ_*) into group reports; cron triggers without a time zone read in Asia/Shanghai")
+                .contains("note: job class " + syncJob + " -> beanName billingSync (--handler-map)")
+                .contains("DRY RUN: 6 to create, 0 already imported, 2 not carried over, 0 bad rows");
+        NothingWritten.in(masterDb);
+
+        assertThat(run(quartzArguments(source, master, "--handler-map=" + syncJob + "=billingSync")))
+                .as(err())
+                .isZero();
+
+        assertThat(out()).contains("IMPORTED: 6 to create, 0 already imported, 2 not carried over, 0 bad rows");
+        assertThat(masterDb.queryForList("SELECT bean_name FROM jm_task ORDER BY bean_name", String.class))
+                .contains("billingSync", "quartzJobs.NightlyReportJob")
+                .hasSize(6);
+        assertThat(masterDb.queryForList("SELECT name FROM jm_group", String.class))
+                .containsExactly("reports");
+        Map<String, Object> audit = masterDb.queryForMap("SELECT action, outcome, detail FROM jm_audit");
+        assertThat(audit.get("action")).isEqualTo("IMPORT quartz");
+        assertThat(audit.get("outcome")).isEqualTo(200);
+        assertThat((String) audit.get("detail")).startsWith("from " + source.url() + ": IMPORTED: 6 to create");
+
+        assertThat(run(quartzArguments(source, master))).as(err()).isZero();
+        assertThat(out()).contains("IMPORTED: 0 to create, 6 already imported, 2 not carried over, 0 bad rows");
+        assertThat(masterDb.queryForObject("SELECT COUNT(*) FROM jm_task", Long.class))
+                .isEqualTo(6);
+    }
+
+    @Test
+    void quartzBadRowsExitOneWithNothingWrittenAndBadOptionsOrAnUnknownSchedulerExitTwo() {
+        String master = TestDatabases.createDatabase("import");
+        JdbcTemplate masterDb = new JdbcTemplate(new DriverManagerDataSource(
+                master, TestDatabases.server().user(), TestDatabases.server().password()));
+        QuartzDatabase bad = QuartzStores.badRows();
+
+        assertThat(run(quartzArguments(
+                        bad,
+                        master,
+                        "--require-handler-map",
+                        "--handler-map",
+                        QuartzJobs.NightlyReportJob.class.getName() + "=report",
+                        "--group",
+                        "imported")))
+                .isEqualTo(1);
+        assertThat(out())
+                .contains("BAD ROW: a CalendarIntervalTrigger (CAL_INT)")
+                .contains("is not in the handler map (--require-handler-map)")
+                .contains("REFUSED: 1 to create, 0 already imported, 0 not carried over, 4 bad rows");
+        NothingWritten.in(masterDb);
+        assertThat(masterDb.queryForObject("SELECT outcome FROM jm_audit", Integer.class))
+                .isEqualTo(409);
+
+        assertThat(run(quartzArguments(bad, master, "--sched-name", "other"))).isEqualTo(2);
+        assertThat(err()).contains("the job store has no scheduler 'other'; it has bad");
+        assertThat(run(quartzArguments(bad, master, "--table-prefix", "QRTZ_`; DROP TABLE x; --")))
+                .isEqualTo(2);
+        assertThat(err()).contains("--table-prefix 'QRTZ_`; DROP TABLE x; --' may hold only letters, digits, _ and $");
+        assertThat(run(quartzArguments(bad, master, "--handler-map", "NoBean"))).isEqualTo(2);
+        assertThat(err()).contains("--handler-map 'NoBean' is not CLASS=BEAN");
+        assertThat(run(quartzArguments(bad, master, "--group", "a", "--group", "b")))
+                .isEqualTo(2);
+        assertThat(err()).contains("--group is given twice");
+    }
+
+    private String[] quartzArguments(QuartzDatabase source, String master, String... more) {
+        return arguments("quartz", source.url(), master, more);
+    }
+
     private String[] importArguments(XxlJobDatabase source, String master, boolean dryRun) {
+        return dryRun
+                ? arguments("xxl-job", source.url(), master, "--dry-run")
+                : arguments("xxl-job", source.url(), master);
+    }
+
+    /** The command as an operator gives it, with the test server's user and the master's database. */
+    private static String[] arguments(String kind, String sourceUrl, String master, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "xxl-job",
+                kind,
                 "--source-url",
-                source.url(),
+                sourceUrl,
                 "--source-user",
                 TestDatabases.server().user(),
                 "--cron-zone=Asia/Shanghai",
                 "--spring.datasource.url=" + master,
                 "--spring.datasource.username=" + TestDatabases.server().user(),
                 "--spring.datasource.password=" + TestDatabases.server().password()));
-        if (dryRun) {
-            args.add("--dry-run");
-        }
+        args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
 
