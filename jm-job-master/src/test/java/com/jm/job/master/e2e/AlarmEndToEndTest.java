@@ -40,7 +40,11 @@ class AlarmEndToEndTest {
     @BeforeEach
     void start() {
         cluster = new AlarmCluster(
-                "jm.job.master.alarms.retry-backoff-base=100ms", "jm.job.master.alarms.max-attempts=3");
+                "jm.job.master.alarms.retry-backoff-base=100ms",
+                "jm.job.master.alarms.max-attempts=3",
+                // The webhook's secrets are stored encrypted, and decrypted only to send.
+                "jm.job.master.security.params-keys[0].id=e2e",
+                "jm.job.master.security.params-keys[0].key=ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
         receivers = cluster.receivers;
         jdbc = cluster.jdbc();
         api = cluster.api;
@@ -94,6 +98,16 @@ class AlarmEndToEndTest {
         assertThat(shown.get("webhookUrlSet").asBoolean()).isTrue();
         assertThat(shown.get("hmacSecretSet").asBoolean()).isTrue();
         assertThat(shown.toString())
+                .doesNotContain(SECRET)
+                .doesNotContain("/hook")
+                .doesNotContain("billing");
+        assertThat(jdbc.queryForMap(
+                                "SELECT webhook_url, webhook_headers, hmac_secret FROM jm_alarm_rule WHERE id = ?",
+                                hook)
+                        .values()
+                        .toString())
+                .as("stored encrypted")
+                .contains("{aesgcm:e2e}")
                 .doesNotContain(SECRET)
                 .doesNotContain("/hook")
                 .doesNotContain("billing");
