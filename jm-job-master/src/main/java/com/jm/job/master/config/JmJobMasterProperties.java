@@ -195,6 +195,7 @@ public class JmJobMasterProperties {
         public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
         public static final Duration DEFAULT_SEND_LEASE = Duration.ofSeconds(60);
         public static final Duration DEFAULT_RULE_CACHE_TTL = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_DELIVERY_RETENTION = Duration.ofDays(30);
 
         /** Whether this master records and sends alarms at all (its loops and its listener). */
         private boolean enabled = true;
@@ -238,6 +239,13 @@ public class JmJobMasterProperties {
 
         /** The From address of alarm mails. */
         private String mailFrom = "jm-job@localhost";
+
+        /**
+         * How long finished deliveries (DELIVERED, FAILED, SILENCED) are kept; older ones are
+         * deleted by the history loop, every {@code history-cleanup-interval}, as runs are after
+         * {@code run-retention}. Deliveries still to be sent are never deleted.
+         */
+        private Duration deliveryRetention = DEFAULT_DELIVERY_RETENTION;
     }
 
     /** See {@link #sqlDialect}. */
