@@ -75,7 +75,7 @@ class AlarmDetector {
                     event.setRuleId(rule.getId());
                     event.setKind(AlarmEvent.FIRE_LATE);
                     event.setEventKey(AlarmEvent.FIRE_LATE + ":run:" + fire);
-                    event.setSubject("task:" + taskId);
+                    event.setSubject(AlarmEvent.FIRE_LATE.subject("task", taskId));
                     event.setGroupId(run.getGroupId());
                     event.setTaskId(taskId);
                     event.setRunId(fire);
@@ -104,7 +104,7 @@ class AlarmDetector {
                     event.setRuleId(rule.getId());
                     event.setKind(AlarmEvent.NO_NODE);
                     event.setEventKey(AlarmEvent.NO_NODE + ":group:" + group.getGroupId() + ":since:" + since);
-                    event.setSubject("group:" + group.getGroupId());
+                    event.setSubject(AlarmEvent.NO_NODE.subject("group", group.getGroupId()));
                     event.setGroupId(group.getGroupId());
                     event.setMessage("no node online in group " + group.getGroupId() + " since "
                             + group.getLastSeen().atOffset(ZoneOffset.UTC).toInstant() + " (" + quietMs + " ms)");

@@ -113,7 +113,7 @@ class AlarmRecorder {
         event.setRuleId(rule.getId());
         event.setKind(kind);
         event.setEventKey(kind + ":run:" + run.runId());
-        event.setSubject("task:" + run.taskId());
+        event.setSubject(kind.subject("task", run.taskId()));
         event.setGroupId(run.groupId());
         event.setTaskId(run.taskId());
         event.setRunId(run.runId());

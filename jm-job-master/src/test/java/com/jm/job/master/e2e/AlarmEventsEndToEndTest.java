@@ -183,40 +183,54 @@ class AlarmEventsEndToEndTest {
     void aFlappingTaskIsToldOnceWithinTheSilenceWindowAndAgainAfterIt() {
         long group = api.createGroup("flapping");
         long silenceMs = 6000;
-        cluster.rule(with(cluster.webhook("flapping", "RUN_FAILED"), Map.of("silenceMs", silenceMs)));
+        cluster.rule(with(cluster.webhook("flapping", "RUN_FAILED", "TASK_ERROR"), Map.of("silenceMs", silenceMs)));
         cluster.startSecond();
         try (NodeInstance node = node("flapping", Map.of())) {
             long task = api.insertTask(Map.of(
                     "name", "flaps", "beanName", "refusingJob", "groupId", group, "retry", true, "maxRetries", 3));
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> cluster.deliveries("state IN ('DELIVERED', 'SILENCED')") == 4);
-            assertThat(cluster.deliveries("state = 'DELIVERED'")).isEqualTo(1);
-            assertThat(receivers.received()).hasSize(1);
+                    .until(() -> cluster.deliveries(FAILED + " AND state IN ('DELIVERED', 'SILENCED')") == 4
+                            && cluster.deliveries(ERROR + " AND state IN ('DELIVERED', 'SILENCED')") == 1);
+            assertThat(cluster.deliveries(FAILED + " AND state = 'DELIVERED'")).isEqualTo(1);
+            assertThat(cluster.deliveries(ERROR + " AND state = 'DELIVERED'"))
+                    .as("the task's ERROR, within the window of its failures: another kind, told")
+                    .isEqualTo(1);
+            assertThat(told("RUN_FAILED")).hasSize(1);
 
             // Once the window has passed since the one send, the next failure is told again.
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> jdbc.queryForObject(
-                                    "SELECT TIMESTAMPDIFF(MICROSECOND, last_sent_at, NOW(3)) FROM jm_alarm_silence",
+                                    "SELECT TIMESTAMPDIFF(MICROSECOND, last_sent_at, NOW(3)) FROM jm_alarm_silence"
+                                            + " WHERE subject LIKE '%:RUN_FAILED'",
                                     Long.class)
                             > silenceMs * 1000);
-            long before = cluster.deliveries("1 = 1");
+            long before = cluster.deliveries(FAILED);
             api.post("/api/tasks/" + task + "/retry", "");
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> cluster.deliveries("state IN ('DELIVERED', 'SILENCED')") == before + 4
+                    .until(() -> cluster.deliveries(FAILED + " AND state IN ('DELIVERED', 'SILENCED')") == before + 4
                             && jdbc.queryForObject("SELECT status FROM jm_task WHERE id = ?", Integer.class, task)
                                     == 3);
-            assertThat(cluster.deliveries("state = 'DELIVERED'")).isEqualTo(2);
-            assertThat(receivers.received()).hasSize(2);
-            List<Long> told = receivers.bodies().stream()
-                    .map(body -> body.get("runId").asLong())
-                    .toList();
+            assertThat(cluster.deliveries(FAILED + " AND state = 'DELIVERED'")).isEqualTo(2);
+            List<Long> told = told("RUN_FAILED");
+            assertThat(told).hasSize(2);
             assertThat(told.get(1)).isGreaterThan(told.get(0));
             assertThat(jdbc.queryForObject(
                             "SELECT TIMESTAMPDIFF(MICROSECOND, MIN(occurred_at), MAX(occurred_at)) FROM jm_alarm_delivery"
-                                    + " WHERE state = 'DELIVERED'",
+                                    + " WHERE state = 'DELIVERED' AND " + FAILED,
                             Long.class))
                     .isGreaterThan(silenceMs * 1000);
         }
+    }
+
+    private static final String FAILED = "kind = 'RUN_FAILED'";
+    private static final String ERROR = "kind = 'TASK_ERROR'";
+
+    /** The run ids of the webhook bodies received for {@code event}, in arrival order. */
+    private List<Long> told(String event) {
+        return receivers.bodies().stream()
+                .filter(body -> event.equals(body.get("event").asString()))
+                .map(body -> body.get("runId").asLong())
+                .toList();
     }
 
     @Test
