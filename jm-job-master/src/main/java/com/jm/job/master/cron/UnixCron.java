@@ -70,8 +70,7 @@ final class UnixCron {
         // starts with '*' (even '*/2') leaves the other to decide alone.
         DayRule dayOfMonth = DayRule.daysOfMonth(DAY_OF_MONTH.parse(f[2]));
         DayRule dayOfWeek = DayRule.daysOfWeek(daysOfWeek(f[4]));
-        boolean either = !f[2].startsWith("*") && !f[4].startsWith("*");
-        DayRule days = either ? DayRule.either(dayOfMonth, dayOfWeek) : DayRule.both(dayOfMonth, dayOfWeek);
+        DayRule days = eitherDay(upper) ? DayRule.either(dayOfMonth, dayOfWeek) : DayRule.both(dayOfMonth, dayOfWeek);
         BitSet second = new BitSet(60);
         second.set(0);
         // Vixie cron's daylight-saving rule: a job at a fixed time runs once, a skipped one soon after
@@ -86,6 +85,12 @@ final class UnixCron {
                 days,
                 wildcard ? FieldCronRule.Gap.SKIP : FieldCronRule.Gap.AT_END,
                 wildcard ? FieldCronRule.Repeat.BOTH : FieldCronRule.Repeat.EARLIER);
+    }
+
+    /** Whether a readable expression fires on days matching either day field (both are restricted). */
+    static boolean eitherDay(String text) {
+        String[] f = text.strip().split("\\s+");
+        return f.length == 5 && !f[2].startsWith("*") && !f[4].startsWith("*");
     }
 
     private static Set<DayOfWeek> daysOfWeek(String field) {
