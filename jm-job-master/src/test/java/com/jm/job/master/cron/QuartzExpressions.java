@@ -117,8 +117,11 @@ final class QuartzExpressions {
             case 2 -> "*";
             case 3 -> one;
             case 4 -> DAYS.get(a) + "," + DAYS.get(b);
+            // Spring reads SUN-SUN as every day (its SUN is 0 and 7), so a portable range has two ends.
             case 5 ->
-                portable ? DAYS.get(Math.min(a, b)) + "-" + DAYS.get(Math.max(a, b)) : DAYS.get(a) + "-" + DAYS.get(b);
+                portable
+                        ? (a == b ? DAYS.get(a) : DAYS.get(Math.min(a, b)) + "-" + DAYS.get(Math.max(a, b)))
+                        : DAYS.get(a) + "-" + DAYS.get(b);
             case 6 -> portable ? "MON-FRI" : (a + 1) + "/" + (1 + random.nextInt(6));
             default -> portable ? "SAT,SUN" : "L";
         };
