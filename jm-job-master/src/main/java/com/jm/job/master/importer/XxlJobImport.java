@@ -160,6 +160,7 @@ public class XxlJobImport {
                 d.name(),
                 d.beanName(),
                 d.cron(),
+                d.cronFlavour(),
                 d.timeZone(),
                 d.fixedRate(),
                 d.fixedDelay(),

@@ -1,5 +1,6 @@
 package com.jm.job.master.importer;
 
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.TaskPriority;
@@ -89,6 +90,8 @@ final class XxlJobMapping {
                     name,
                     handler,
                     schedule.cron(),
+                    // XxlCron rewrites the expression into Spring's reading.
+                    schedule.cron() == null ? null : CronFlavour.SPRING,
                     schedule.cron() == null ? null : cronZone.getId(),
                     schedule.fixedRate(),
                     schedule.fixedDelay(),
