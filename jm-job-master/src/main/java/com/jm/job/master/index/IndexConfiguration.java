@@ -1,6 +1,7 @@
 package com.jm.job.master.index;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.ClientResources;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,11 @@ class IndexConfiguration {
         @Bean
         PendingIndex pendingIndex(StringRedisTemplate redis) {
             return new RedisPendingIndex(redis);
+        }
+
+        @Bean
+        RedisReconnects redisReconnects(ClientResources resources, GuardedPendingIndex index) {
+            return new RedisReconnects(resources, index);
         }
 
         /**
