@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.common.protocol.NodeApi;
+import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.schedule.CronFiring;
 import com.jm.job.master.support.MariaDbTest;
@@ -16,6 +17,7 @@ import com.jm.job.master.support.TestRedis;
 import com.jm.job.master.support.TestSecurity;
 import io.lettuce.core.event.connection.ReconnectAttemptEvent;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -56,6 +58,9 @@ class IndexInStepTest extends MariaDbTest {
 
     @Autowired
     ClientResources clientResources;
+
+    @Autowired
+    JmJobMasterProperties properties;
 
     @Autowired
     LeaseRecovery leaseRecovery;
@@ -197,6 +202,14 @@ class IndexInStepTest extends MariaDbTest {
         assertThat(queued()).containsExactly(String.valueOf(id));
         assertThat(reconciler.reconcile()).isTrue();
         assertThat(reconciler.rebuilds()).as("once per reconnect").isEqualTo(rebuilds + 1);
+    }
+
+    /** Lettuce's own cap (30 s) would keep a master on the database that long after Redis is back. */
+    @Test
+    void reconnectAttemptsAreNeverFurtherApartThanOneIndexCheck() {
+        Delay delay = clientResources.reconnectDelay();
+        assertThat(delay.createDelay(1)).isLessThan(delay.createDelay(5));
+        assertThat(delay.createDelay(40)).isEqualTo(properties.getIndexCheckInterval());
     }
 
     private Set<String> queued() {
