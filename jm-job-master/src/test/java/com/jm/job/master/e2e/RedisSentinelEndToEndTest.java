@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,22 +26,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * failover in the middle of a load: nothing is lost or run twice, both masters rebuild the index
  * on the new primary and subscribe to each other's events there, and work goes on through it.
  *
- * <p>{@code SENTINEL FAILOVER} is the hard case rather than a kill: the old primary stays up and
- * keeps taking the masters' writes for about ten seconds, until the sentinel demotes it (and
- * drops its clients); whatever was written there in between is gone with the demotion, and no
- * command failed that would tell a master.
+ * <p>Two ways the primary goes. {@code SENTINEL FAILOVER}: the old primary stays up and keeps
+ * taking the masters' writes for about ten seconds, until the sentinel demotes it (and drops its
+ * clients); whatever was written there in between is gone with the demotion. A killed primary:
+ * the masters' connections break at once, Redis is away until the sentinel has promoted the
+ * replica (the masters dispatch from the database meanwhile). A killed primary leaves the set-up
+ * without a replica, so the next test starts it afresh ({@link RedisHa#ensureRunning}).
  */
 class RedisSentinelEndToEndTest {
 
     private static final int TASKS = 400;
 
-    @BeforeAll
-    static void servers() {
-        RedisHa.ensureRunning();
-    }
-
     @BeforeEach
     void emptyPrimary() {
+        RedisHa.ensureRunning();
         try (RedisHa.SentinelCli sentinel = RedisHa.sentinel();
                 RedisHa.Direct primary = new RedisHa.Direct(sentinel.primary())) {
             primary.sync().flushall();
@@ -49,7 +47,20 @@ class RedisSentinelEndToEndTest {
     }
 
     @Test
-    void aPrimaryFailoverMidLoadLosesNothingAndTheIndexIsRebuiltOnTheNewPrimary() throws Exception {
+    void aSentinelFailoverMidLoadLosesNothingAndTheIndexIsRebuiltOnTheNewPrimary() throws Exception {
+        loadThrough(RedisHa.SentinelCli::failover, true);
+    }
+
+    @Test
+    void aKilledPrimaryMidLoadLosesNothingAndTheIndexIsRebuiltOnTheNewPrimary() throws Exception {
+        loadThrough(RedisHa.SentinelCli::killPrimary, false);
+    }
+
+    /**
+     * Runs the load, ends the primary the given way when a quarter of it has run, and checks what
+     * the class says; {@code oldPrimaryLives}: it must come back as a replica.
+     */
+    private void loadThrough(Consumer<RedisHa.SentinelCli> fault, boolean oldPrimaryLives) throws Exception {
         String database = TestDatabases.createDatabase("e2e");
         Map<Long, AtomicInteger> calls = RecordingHandler.sharedCounts();
         ExecutorService inserters = Executors.newFixedThreadPool(2);
@@ -78,7 +89,7 @@ class RedisSentinelEndToEndTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> succeeded(jdbc) >= TASKS / 4);
             List<Long> rebuildsBefore = rebuilds(masters);
             long doneAtFailover = succeeded(jdbc);
-            sentinel.failover();
+            fault.accept(sentinel);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> !sentinel.primary().equals(oldPrimary));
             String newPrimary = sentinel.primary();
@@ -97,12 +108,15 @@ class RedisSentinelEndToEndTest {
             assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(tasks);
             assertThat(calls.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
 
-            try (RedisHa.Direct old = new RedisHa.Direct(oldPrimary);
-                    RedisHa.Direct current = new RedisHa.Direct(newPrimary)) {
-                await().atMost(Duration.ofSeconds(60))
-                        .alias("the old primary demoted to a replica")
-                        .until(() ->
-                                "slave".equals(String.valueOf(old.sync().role().get(0))));
+            if (oldPrimaryLives) {
+                try (RedisHa.Direct old = new RedisHa.Direct(oldPrimary)) {
+                    await().atMost(Duration.ofSeconds(60))
+                            .alias("the old primary demoted to a replica")
+                            .until(() -> "slave"
+                                    .equals(String.valueOf(old.sync().role().get(0))));
+                }
+            }
+            try (RedisHa.Direct current = new RedisHa.Direct(newPrimary)) {
                 await().atMost(Duration.ofSeconds(60))
                         .alias("both masters rebuilt the index since the failover")
                         .until(() -> rebuiltSince(masters, rebuildsBefore));

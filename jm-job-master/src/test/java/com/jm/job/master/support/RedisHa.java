@@ -194,6 +194,21 @@ public final class RedisHa {
             connection.sync().failover(sentinelMaster());
         }
 
+        /**
+         * Kills the primary's process without warning (SIGKILL, as a crash), waits until it is
+         * gone; the sentinel then promotes the replica.
+         */
+        public void killPrimary() {
+            long pid;
+            try (Direct primary = new Direct(primary())) {
+                pid = Long.parseLong(primary.sync().info("server").replaceAll("(?s).*process_id:(\\d+).*", "$1"));
+            }
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("no process " + pid + " for the primary"));
+            process.destroyForcibly();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+        }
+
         /** The primary sees a replica in sync, and the sentinel sees that replica up: a failover can happen. */
         public boolean primaryHasOnlineReplica() {
             List<Map<String, String>> replicas = connection.sync().replicas(sentinelMaster());
