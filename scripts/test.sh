@@ -2,9 +2,10 @@
 # The project's test command (CI runs it through .ci/run):
 #   scripts/test.sh [extra maven args...]
 # Makes sure the shared MariaDB and Redis are up and newman is installed, starts a private MariaDB
-# primary/replica pair for the read-replica tests, installs the starter (for
+# primary/replica pair for the read-replica tests and a private Redis Cluster and Sentinel set-up
+# for the Redis high-availability tests, installs the starter (for
 # the test that builds a worker app outside the reactor), runs `mvn verify`
-# with the benchmark module too, and always stops the pair again. Exits with Maven's
+# with the benchmark module too, and always stops the pair and the Redis servers again. Exits with Maven's
 # exit code.
 set -euo pipefail
 
@@ -33,6 +34,7 @@ cleanup() {
   local rc=$?
   trap - EXIT
   stop_replica_pair || jmjob_log "warning: stopping the replica pair failed (see above)"
+  stop_redis_ha || jmjob_log "warning: stopping the Redis Cluster / Sentinel servers failed (see above)"
   exit "$rc"
 }
 
@@ -64,6 +66,11 @@ trap 'on_signal 143' TERM
 # start (no mariadbd and nothing to install it with) the run fails loudly.
 if ! start_replica_pair; then
   jmjob_log "ERROR: the MariaDB replica pair is required by the test suite and could not be started."
+  exit 1
+fi
+# The same for the Redis Cluster (three primaries) and Sentinel (primary, replica, sentinel) tests.
+if ! start_redis_ha; then
+  jmjob_log "ERROR: the Redis Cluster and Sentinel servers are required by the test suite and could not be started."
   exit 1
 fi
 

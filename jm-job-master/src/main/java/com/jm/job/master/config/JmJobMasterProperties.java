@@ -122,11 +122,15 @@ public class JmJobMasterProperties {
 
     /**
      * Where the pending-task index lives: {@code memory} (default; one master only) or {@code redis}
-     * (spring.data.redis.*; several masters share it and wake each other's polls through it).
+     * (spring.data.redis.*, standalone, Sentinel or Cluster; several masters share it and wake each
+     * other's polls through it).
      */
     private String index = "memory";
 
-    /** How often the index is checked (built? reachable?) and rebuilt from the database if not. */
+    /**
+     * How often the index is checked (built? reachable? reconnected?) and rebuilt from the database
+     * if needed; with Redis also the longest wait between attempts to reconnect to it.
+     */
     private Duration indexCheckInterval = DEFAULT_INDEX_CHECK_INTERVAL;
 
     /** How often the index is rebuilt from the database even when it looks fine. */
