@@ -11,7 +11,6 @@ import com.jm.job.master.web.TaskRequest;
 import com.jm.job.master.web.TaskUpdateRequest;
 import com.jm.job.master.web.TaskView;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +54,14 @@ class TaskFormPage {
 
     @PostMapping("/console/tasks")
     String insert(
-            @ModelAttribute("form") TaskForm form,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            @ModelAttribute("form") TaskForm form, Model model, HttpServletRequest request, RedirectAttributes flash) {
         TaskRequest body = form.toCreateRequest();
         Map<String, String> errors = errors(form, body);
         TaskRecord created = errors.isEmpty()
                 ? FieldErrors.orFieldError(errors, () -> tasks.insert(body.groupId(), body.toDefinition()))
                 : null;
         if (created == null) {
-            return refused(model, form, null, errors, request, response);
+            return refused(model, form, null, errors, request);
         }
         request.setAttribute(AuditTrail.OUTCOME_ATTRIBUTE, 201);
         flash.addFlashAttribute(ConsoleActions.NOTICE, "task.created");
@@ -84,7 +79,6 @@ class TaskFormPage {
             @ModelAttribute("form") TaskForm form,
             Model model,
             HttpServletRequest request,
-            HttpServletResponse response,
             RedirectAttributes flash) {
         TaskUpdateRequest body = form.toUpdateRequest();
         Map<String, String> errors = errors(form, body);
@@ -98,12 +92,11 @@ class TaskFormPage {
                 }
             } catch (ConflictException e) {
                 request.setAttribute(AuditTrail.OUTCOME_ATTRIBUTE, 409);
-                response.setStatus(HttpServletResponse.SC_CONFLICT);
                 model.addAttribute(ConsoleActions.PROBLEM, e.getMessage());
                 return form(model, form, id, errors);
             }
         }
-        return refused(model, form, id, errors, request, response);
+        return refused(model, form, id, errors, request);
     }
 
     /** The preview under the schedule fields, reloaded as they are typed. */
@@ -129,14 +122,10 @@ class TaskFormPage {
     }
 
     private String refused(
-            Model model,
-            TaskForm form,
-            Long id,
-            Map<String, String> errors,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+            Model model, TaskForm form, Long id, Map<String, String> errors, HttpServletRequest request) {
+        // The page itself is answered 200 (a form shown again, as browsers expect it); the audit
+        // trail records the 400 the API would have answered.
         request.setAttribute(AuditTrail.OUTCOME_ATTRIBUTE, 400);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return form(model, form, id, errors);
     }
 
