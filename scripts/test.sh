@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run):
 #   scripts/test.sh [extra maven args...]
-# Makes sure the shared MariaDB and Redis are up and newman and Chromium are installed, starts
-# a private MariaDB
-# primary/replica pair for the read-replica tests, installs the starter (for
+# Makes sure the shared MariaDB and Redis are up and newman and Chromium are installed, starts a
+# private MariaDB primary/replica pair for the read-replica tests, installs the starter (for
 # the test that builds a worker app outside the reactor), runs `mvn verify`
 # with the benchmark module too, and always stops the pair again. Exits with Maven's
 # exit code.
