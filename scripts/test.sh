@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run):
 #   scripts/test.sh [extra maven args...]
-# Makes sure the shared MariaDB and Redis are up and newman is installed, starts a private MariaDB
-# primary/replica pair for the read-replica tests and a private Redis Cluster and Sentinel set-up
-# for the Redis high-availability tests, installs the starter (for
+# Makes sure the shared MariaDB and Redis are up and newman and Chromium are installed, starts a
+# private MariaDB primary/replica pair for the read-replica tests and a private Redis Cluster and
+# Sentinel set-up for the Redis high-availability tests, installs the starter (for
 # the test that builds a worker app outside the reactor), runs `mvn verify`
 # with the benchmark module too, and always stops the pair and the Redis servers again. Exits with Maven's
 # exit code.
@@ -23,6 +23,10 @@ command -v redis-server >/dev/null || _jmjob_apt_install redis-server ||
 
 # The Postman collection test runs newman and the OpenAPI parser (npm packages).
 ensure_newman
+
+# The console's browser tests drive Debian's Chromium and chromedriver (Selenium never downloads
+# a browser here); without them those tests fail, so this fails first and says what to install.
+ensure_chromium
 
 mvn_pid=""
 

@@ -837,3 +837,23 @@ ensure_newman() {
   }
   command -v newman >/dev/null || { jmjob_error "newman installed but not on PATH ($(npm prefix -g)/bin)."; return 1; }
 }
+
+# ---------------------------------------------------------------------------------------------
+# Chromium: the browser the console's Selenium tests drive
+# ---------------------------------------------------------------------------------------------
+
+# The console's browser tests drive Debian's Chromium through its chromedriver, both at their
+# Debian paths (the tests name them, so Selenium never downloads a browser or a driver of its own).
+# JMJOB_CHROMIUM / JMJOB_CHROMEDRIVER point the tests elsewhere.
+ensure_chromium() {
+  local browser="${JMJOB_CHROMIUM:-/usr/bin/chromium}" driver="${JMJOB_CHROMEDRIVER:-/usr/bin/chromedriver}"
+  if [[ -x "$browser" && -x "$driver" ]]; then
+    jmjob_log "chromium and chromedriver found ($browser, $driver)"
+    return 0
+  fi
+  _jmjob_apt_install chromium chromium-driver && [[ -x "$browser" && -x "$driver" ]] && return 0
+  jmjob_error "the console's browser tests need Chromium and its driver at $browser and $driver:" \
+    "install them ('sudo apt-get install chromium chromium-driver' on Debian/Ubuntu), or set" \
+    "JMJOB_CHROMIUM and JMJOB_CHROMEDRIVER."
+  return 1
+}

@@ -32,7 +32,7 @@ public record AlarmRuleView(
         @Schema(description = "created (UTC)", example = "2026-12-01T10:00:00Z") Instant createdAt,
         @Schema(description = "last changed (UTC)", example = "2026-12-01T10:00:00Z") Instant updatedAt) {
 
-    static AlarmRuleView of(AlarmRuleRecord rule, Set<String> headerNames) {
+    public static AlarmRuleView of(AlarmRuleRecord rule, Set<String> headerNames) {
         return new AlarmRuleView(
                 rule.getId(),
                 rule.getName(),

@@ -164,7 +164,7 @@ public record TaskRequest(
     static final int MAX_CONCURRENT_FIRES = 100;
     static final String PRIORITY_MESSAGE = "must be a whole number from 0 (the default) to 9 (claimed first)";
 
-    TaskDefinition toDefinition() {
+    public TaskDefinition toDefinition() {
         return definition(
                 name,
                 beanName,

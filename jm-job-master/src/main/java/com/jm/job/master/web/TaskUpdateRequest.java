@@ -133,7 +133,7 @@ public record TaskUpdateRequest(
                 @PositiveOrZero
                 Long version) {
 
-    TaskDefinition toDefinition() {
+    public TaskDefinition toDefinition() {
         return TaskRequest.definition(
                 name,
                 beanName,

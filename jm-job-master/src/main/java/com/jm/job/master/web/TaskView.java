@@ -70,7 +70,7 @@ public record TaskView(
 
     static final String MASK = "******";
 
-    static TaskView of(TaskRecord t) {
+    public static TaskView of(TaskRecord t) {
         return new TaskView(
                 t.getId(),
                 t.getName(),
