@@ -16,33 +16,4 @@ script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=scripts/lib/services.sh
 source "$script_dir/lib/services.sh"
 
-usage() {
-  echo "usage: $0 start|stop|status" >&2
-}
-
-if [[ $# -ne 1 ]]; then
-  usage
-  exit 2
-fi
-
-case "$1" in
-  start)
-    start_replica_pair
-    print_replica_pair_env
-    ;;
-  stop)
-    stop_replica_pair
-    ;;
-  status)
-    rc=0
-    replica_pair_status || rc=$?
-    exit "$rc"
-    ;;
-  -h | --help | help)
-    usage
-    ;;
-  *)
-    usage
-    exit 2
-    ;;
-esac
+_jmjob_service_cli replica_pair "$@"

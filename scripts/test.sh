@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run):
 #   scripts/test.sh [extra maven args...]
-# Makes sure the shared MariaDB and Redis are up and newman is installed, starts a private MariaDB
-# primary/replica pair for the read-replica tests, installs the starter (for
+# Makes sure the shared MariaDB and Redis are up and newman and Chromium are installed, starts a
+# private MariaDB primary/replica pair for the read-replica tests and a private Redis Cluster and
+# Sentinel set-up for the Redis high-availability tests, installs the starter (for
 # the test that builds a worker app outside the reactor), runs `mvn verify`
-# with the benchmark module too, and always stops the pair again. Exits with Maven's
+# with the benchmark module too, and always stops the pair and the Redis servers again. Exits with Maven's
 # exit code.
 set -euo pipefail
 
@@ -23,6 +24,10 @@ command -v redis-server >/dev/null || _jmjob_apt_install redis-server ||
 # The Postman collection test runs newman and the OpenAPI parser (npm packages).
 ensure_newman
 
+# The console's browser tests drive Debian's Chromium and chromedriver (Selenium never downloads
+# a browser here); without them those tests fail, so this fails first and says what to install.
+ensure_chromium
+
 mvn_pid=""
 
 # Installed before the pair starts, so a half-started pair is cleaned up too.
@@ -33,6 +38,7 @@ cleanup() {
   local rc=$?
   trap - EXIT
   stop_replica_pair || jmjob_log "warning: stopping the replica pair failed (see above)"
+  stop_redis_ha || jmjob_log "warning: stopping the Redis Cluster / Sentinel servers failed (see above)"
   exit "$rc"
 }
 
@@ -64,6 +70,11 @@ trap 'on_signal 143' TERM
 # start (no mariadbd and nothing to install it with) the run fails loudly.
 if ! start_replica_pair; then
   jmjob_log "ERROR: the MariaDB replica pair is required by the test suite and could not be started."
+  exit 1
+fi
+# The same for the Redis Cluster (three primaries) and Sentinel (primary, replica, sentinel) tests.
+if ! start_redis_ha; then
+  jmjob_log "ERROR: the Redis Cluster and Sentinel servers are required by the test suite and could not be started."
   exit 1
 fi
 

@@ -4,7 +4,9 @@
 # scripts/private-mariadb.sh: make sure the MariaDB and Redis the integration tests talk to are up
 # (ensure_mariadb, ensure_redis), run a private MariaDB primary/replica pair for the read-replica
 # tests (start_replica_pair, stop_replica_pair, replica_pair_status, print_replica_pair_env), and
-# a private MariaDB a test may stop and start again (start_private_mariadb, stop_private_mariadb).
+# a private MariaDB a test may stop and start again (start_private_mariadb, stop_private_mariadb),
+# and a private Redis Cluster and Sentinel set-up (start_redis_ha, stop_redis_ha, redis_ha_status,
+# print_redis_ha_env).
 #
 # Sourced, so it sets no shell options (they would change whatever shell sources it, an
 # interactive one included): every function checks its own errors and returns non-zero, the same
@@ -567,6 +569,235 @@ stop_private_mariadb() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Private Redis Cluster and Redis Sentinel set-ups
+# ---------------------------------------------------------------------------------------------
+#
+# For the tests that run masters on Redis Cluster and through Sentinel (a failover included): a
+# cluster of three primaries without replicas, and a primary with one replica watched by one
+# sentinel (quorum 1, down after 1 s). Servers of their own, never the shared 6379 one, without
+# persistence, from nothing on every start. Layout under $JMJOB_TEST_REDIS_HA_DIR:
+#   cluster/<port>/    redis.pid redis.log nodes.conf (the cluster's own state file)
+#   sentinel/primary/ sentinel/replica/ sentinel/sentinel/   redis.pid redis.log (sentinel.conf)
+#   env.sh             the exported variables while they run, for `source`
+# Logs are kept after stop. Ports: cluster 7101-7103 (and their bus ports, +10000); the Sentinel
+# set-up 6481 (primary), 6482 (replica), 26481 (sentinel). Clear of 6379 (shared Redis), 6391
+# (chaos run), the MariaDB ports 3306/3407/3408/3427/3428 and the masters' 8080/18481/18482.
+
+_jmjob_ha_defaults() {
+  : "${JMJOB_TEST_REDIS_HA_DIR:=${TMPDIR:-/tmp}/jm-job-redis-ha}"
+  : "${JMJOB_TEST_REDIS_CLUSTER_PORTS:=7101 7102 7103}"
+  : "${JMJOB_TEST_REDIS_SENTINEL_PRIMARY_PORT:=6481}" "${JMJOB_TEST_REDIS_SENTINEL_REPLICA_PORT:=6482}"
+  : "${JMJOB_TEST_REDIS_SENTINEL_PORT:=26481}" "${JMJOB_TEST_REDIS_SENTINEL_MASTER:=mymaster}"
+  export JMJOB_TEST_REDIS_HA_DIR JMJOB_TEST_REDIS_CLUSTER_PORTS JMJOB_TEST_REDIS_SENTINEL_PRIMARY_PORT \
+    JMJOB_TEST_REDIS_SENTINEL_REPLICA_PORT JMJOB_TEST_REDIS_SENTINEL_PORT JMJOB_TEST_REDIS_SENTINEL_MASTER
+}
+
+_jmjob_ha_cli() { redis-cli -h 127.0.0.1 -p "$1" "${@:2}" 2>/dev/null; }
+_jmjob_ha_pong() { [[ $(_jmjob_ha_cli "$1" ping) == PONG ]]; }
+_jmjob_ha_binaries() { command -v redis-server >/dev/null && command -v redis-cli >/dev/null; }
+
+# Prints the pid of the redis-server in DIR if it runs and listens on PORT (Redis puts its address
+# into its process title), so that a stale pid file whose number got reused is never killed.
+_jmjob_ha_pid() {
+  local pid
+  pid=$(cat "$1/redis.pid" 2>/dev/null) && _jmjob_pid_running "$pid" &&
+    [[ $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) == *":$2"* ]] && echo "$pid"
+}
+
+# Starts one redis-server (a sentinel with `CONF --sentinel`) in DIR on PORT, daemonized, and waits
+# for PING. --dir: it chdirs there, so nothing lands in the caller's working directory.
+_jmjob_ha_launch() {
+  local dir=$1 port=$2
+  shift 2
+  mkdir -p "$dir" && : >"$dir/redis.log" || return 1
+  if _jmjob_tcp_open 127.0.0.1 "$port"; then
+    jmjob_error "port $port is in use by another process; set the JMJOB_TEST_REDIS_* port variables to free ports."
+    return 1
+  fi
+  redis-server "$@" --port "$port" --bind 127.0.0.1 --daemonize yes --save "" --appendonly no \
+    --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >&2 || return 1
+  if ! _jmjob_wait _jmjob_ha_pong "$port"; then
+    jmjob_error "redis-server on port $port did not answer PING within 30s; last lines of $dir/redis.log:"
+    tail -n 20 "$dir/redis.log" | sed 's/^/[jm-job]   /' >&2
+    return 1
+  fi
+}
+
+_jmjob_ha_stop_one() {
+  local dir=$1 port=$2 pid
+  pid=$(_jmjob_ha_pid "$dir" "$port") || { rm -f "$dir/redis.pid"; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! _jmjob_wait _jmjob_pid_gone "$pid"; then
+    kill -KILL "$pid" 2>/dev/null || true
+    _jmjob_wait _jmjob_pid_gone "$pid" || { jmjob_error "could not stop redis-server pid $pid (port $port)"; return 1; }
+  fi
+  rm -f "$dir/redis.pid"
+}
+
+_jmjob_ha_cluster_ok() {
+  local port
+  for port in $JMJOB_TEST_REDIS_CLUSTER_PORTS; do
+    _jmjob_ha_cli "$port" cluster info | grep -q '^cluster_state:ok' || return 1
+  done
+}
+
+_jmjob_ha_start_cluster() {
+  local port addrs=() dir=$JMJOB_TEST_REDIS_HA_DIR/cluster
+  for port in $JMJOB_TEST_REDIS_CLUSTER_PORTS; do
+    # A short node timeout: a node that goes is noticed within seconds.
+    _jmjob_ha_launch "$dir/$port" "$port" --cluster-enabled yes --cluster-config-file nodes.conf \
+      --cluster-node-timeout 2000 || return 1
+    addrs+=("127.0.0.1:$port")
+  done
+  if ! redis-cli --cluster create "${addrs[@]}" --cluster-replicas 0 --cluster-yes >"$dir/create.log" 2>&1; then
+    jmjob_error "redis-cli --cluster create failed:"
+    tail -n 20 "$dir/create.log" | sed 's/^/[jm-job]   /' >&2
+    return 1
+  fi
+  _jmjob_wait _jmjob_ha_cluster_ok || { jmjob_error "the cluster did not reach cluster_state:ok within 30s"; return 1; }
+}
+
+# The primary the sentinel names (whichever it is after failovers) has its replica online, and the
+# sentinel knows that replica and sees it neither down nor disconnected: only then can it carry
+# out a failover.
+_jmjob_ha_sentinel_ok() {
+  local port replicas
+  port=$(_jmjob_ha_cli "$JMJOB_TEST_REDIS_SENTINEL_PORT" sentinel get-master-addr-by-name \
+    "$JMJOB_TEST_REDIS_SENTINEL_MASTER" | sed -n 2p) && [[ -n $port ]] &&
+    _jmjob_ha_cli "$port" info replication | grep -q '^slave0:.*state=online' &&
+    replicas=$(_jmjob_ha_cli "$JMJOB_TEST_REDIS_SENTINEL_PORT" sentinel replicas "$JMJOB_TEST_REDIS_SENTINEL_MASTER") &&
+    [[ -n $replicas && $replicas != *s_down* && $replicas != *disconnected* ]]
+}
+
+_jmjob_ha_start_sentinel() {
+  local dir=$JMJOB_TEST_REDIS_HA_DIR/sentinel primary=$JMJOB_TEST_REDIS_SENTINEL_PRIMARY_PORT
+  local name=$JMJOB_TEST_REDIS_SENTINEL_MASTER
+  _jmjob_ha_launch "$dir/primary" "$primary" || return 1
+  _jmjob_ha_launch "$dir/replica" "$JMJOB_TEST_REDIS_SENTINEL_REPLICA_PORT" --replicaof 127.0.0.1 "$primary" || return 1
+  # A sentinel needs a configuration file it may rewrite (it records failovers there). Down after
+  # 1 s: a killed primary is replaced within a few seconds.
+  mkdir -p "$dir/sentinel" && printf '%s\n' \
+    "sentinel monitor $name 127.0.0.1 $primary 1" \
+    "sentinel down-after-milliseconds $name 1000" \
+    "sentinel failover-timeout $name 10000" \
+    "sentinel parallel-syncs $name 1" >"$dir/sentinel/sentinel.conf" || return 1
+  _jmjob_ha_launch "$dir/sentinel" "$JMJOB_TEST_REDIS_SENTINEL_PORT" "$dir/sentinel/sentinel.conf" --sentinel || return 1
+  _jmjob_wait _jmjob_ha_sentinel_ok || {
+    jmjob_error "the sentinel did not see the primary and its replica healthy within 30s"
+    return 1
+  }
+}
+
+# Machine-readable variables on stdout, e.g. for
+#   eval "$(scripts/redis-ha.sh start)"
+print_redis_ha_env() {
+  _jmjob_ha_defaults
+  local port name nodes=()
+  for port in $JMJOB_TEST_REDIS_CLUSTER_PORTS; do nodes+=("127.0.0.1:$port"); done
+  JMJOB_TEST_REDIS_CLUSTER_NODES=$(IFS=,; echo "${nodes[*]}")
+  JMJOB_TEST_REDIS_SENTINEL_NODES=127.0.0.1:$JMJOB_TEST_REDIS_SENTINEL_PORT
+  export JMJOB_TEST_REDIS_CLUSTER_NODES JMJOB_TEST_REDIS_SENTINEL_NODES
+  for name in JMJOB_TEST_REDIS_CLUSTER_NODES JMJOB_TEST_REDIS_SENTINEL_NODES JMJOB_TEST_REDIS_SENTINEL_MASTER \
+    JMJOB_TEST_REDIS_SENTINEL_PRIMARY_PORT JMJOB_TEST_REDIS_SENTINEL_REPLICA_PORT; do
+    printf 'export %s=%q\n' "$name" "${!name}"
+  done
+}
+
+start_redis_ha() {
+  _jmjob_ha_defaults
+  local started=$SECONDS line dir=$JMJOB_TEST_REDIS_HA_DIR
+  if ! _jmjob_ha_binaries && ! { _jmjob_apt_install redis-server redis-tools && _jmjob_ha_binaries; }; then
+    jmjob_error "the Redis Cluster and Sentinel tests need redis-server and redis-cli, which are missing" \
+      "and could not be installed: 'sudo apt-get install redis-server redis-tools'."
+    return 1
+  fi
+  # Idempotent: whatever a previous run left behind goes first; every start is from nothing.
+  stop_redis_ha || return 1
+  rm -rf "${dir:?}/cluster" "$dir/sentinel"
+  jmjob_log "starting a Redis Cluster (ports ${JMJOB_TEST_REDIS_CLUSTER_PORTS}) and a Sentinel set-up" \
+    "(primary $JMJOB_TEST_REDIS_SENTINEL_PRIMARY_PORT, replica $JMJOB_TEST_REDIS_SENTINEL_REPLICA_PORT," \
+    "sentinel $JMJOB_TEST_REDIS_SENTINEL_PORT) in $dir"
+  if ! _jmjob_ha_start_cluster || ! _jmjob_ha_start_sentinel; then
+    jmjob_error "Redis Cluster / Sentinel did not start; stopping what was started (logs stay in $dir)"
+    stop_redis_ha
+    return 1
+  fi
+  print_redis_ha_env >"$dir/env.sh"
+  jmjob_log "Redis Cluster and Sentinel up after $((SECONDS - started))s:"
+  while IFS= read -r line; do jmjob_log "  $line"; done <"$dir/env.sh"
+}
+
+# The sentinel first, so it does not start a failover while its servers go.
+stop_redis_ha() {
+  _jmjob_ha_defaults
+  local dir=$JMJOB_TEST_REDIS_HA_DIR port rc=0
+  _jmjob_ha_stop_one "$dir/sentinel/sentinel" "$JMJOB_TEST_REDIS_SENTINEL_PORT" || rc=1
+  _jmjob_ha_stop_one "$dir/sentinel/replica" "$JMJOB_TEST_REDIS_SENTINEL_REPLICA_PORT" || rc=1
+  _jmjob_ha_stop_one "$dir/sentinel/primary" "$JMJOB_TEST_REDIS_SENTINEL_PRIMARY_PORT" || rc=1
+  for port in $JMJOB_TEST_REDIS_CLUSTER_PORTS; do
+    _jmjob_ha_stop_one "$dir/cluster/$port" "$port" || rc=1
+  done
+  rm -f "$dir/env.sh"
+  return "$rc"
+}
+
+# Status for humans on stderr; 0 if everything runs, the cluster is ok and the sentinel set-up
+# healthy, 3 if nothing runs, 1 for anything in between.
+redis_ha_status() {
+  _jmjob_ha_defaults
+  local dir=$JMJOB_TEST_REDIS_HA_DIR port role up=0 total=0 primary
+  for port in $JMJOB_TEST_REDIS_CLUSTER_PORTS; do
+    total=$((total + 1))
+    _jmjob_ha_pid "$dir/cluster/$port" "$port" >/dev/null && up=$((up + 1))
+  done
+  for role in primary replica sentinel; do
+    case $role in
+      primary) port=$JMJOB_TEST_REDIS_SENTINEL_PRIMARY_PORT ;;
+      replica) port=$JMJOB_TEST_REDIS_SENTINEL_REPLICA_PORT ;;
+      sentinel) port=$JMJOB_TEST_REDIS_SENTINEL_PORT ;;
+    esac
+    total=$((total + 1))
+    _jmjob_ha_pid "$dir/sentinel/$role" "$port" >/dev/null && up=$((up + 1))
+  done
+  jmjob_log "$up of $total Redis servers running (in $dir)"
+  [[ $up -gt 0 ]] || return 3
+  if _jmjob_ha_cluster_ok; then jmjob_log "cluster: ok"; else jmjob_log "cluster: not ok"; fi
+  primary=$(_jmjob_ha_cli "$JMJOB_TEST_REDIS_SENTINEL_PORT" sentinel get-master-addr-by-name \
+    "$JMJOB_TEST_REDIS_SENTINEL_MASTER" | paste -sd:)
+  jmjob_log "sentinel: $JMJOB_TEST_REDIS_SENTINEL_MASTER is at ${primary:-?}"
+  [[ $up -eq $total ]] && _jmjob_ha_cluster_ok && _jmjob_ha_sentinel_ok
+}
+
+# ---------------------------------------------------------------------------------------------
+# The developer CLIs (scripts/replica-pair.sh, scripts/redis-ha.sh)
+# ---------------------------------------------------------------------------------------------
+#
+# _jmjob_service_cli PREFIX ACTION...: "start" runs start_PREFIX then print_PREFIX_env (export
+# lines on stdout), "stop" stop_PREFIX, "status" PREFIX_status (its exit status), each with the
+# same usage errors.
+_jmjob_service_cli() {
+  local prefix=$1 rc=0
+  shift
+  if [[ $# -ne 1 ]]; then
+    echo "usage: $0 start|stop|status" >&2
+    return 2
+  fi
+  case "$1" in
+    start) "start_$prefix" && "print_${prefix}_env" ;;
+    stop) "stop_$prefix" ;;
+    status)
+      "${prefix}_status" || rc=$?
+      return "$rc"
+      ;;
+    -h | --help | help) echo "usage: $0 start|stop|status" >&2 ;;
+    *)
+      echo "usage: $0 start|stop|status" >&2
+      return 2
+      ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------
 # newman (the Postman collection runner) and @apidevtools/swagger-parser
 # ---------------------------------------------------------------------------------------------
 #
@@ -605,4 +836,24 @@ ensure_newman() {
     return 1
   }
   command -v newman >/dev/null || { jmjob_error "newman installed but not on PATH ($(npm prefix -g)/bin)."; return 1; }
+}
+
+# ---------------------------------------------------------------------------------------------
+# Chromium: the browser the console's Selenium tests drive
+# ---------------------------------------------------------------------------------------------
+
+# The console's browser tests drive Debian's Chromium through its chromedriver, both at their
+# Debian paths (the tests name them, so Selenium never downloads a browser or a driver of its own).
+# JMJOB_CHROMIUM / JMJOB_CHROMEDRIVER point the tests elsewhere.
+ensure_chromium() {
+  local browser="${JMJOB_CHROMIUM:-/usr/bin/chromium}" driver="${JMJOB_CHROMEDRIVER:-/usr/bin/chromedriver}"
+  if [[ -x "$browser" && -x "$driver" ]]; then
+    jmjob_log "chromium and chromedriver found ($browser, $driver)"
+    return 0
+  fi
+  _jmjob_apt_install chromium chromium-driver && [[ -x "$browser" && -x "$driver" ]] && return 0
+  jmjob_error "the console's browser tests need Chromium and its driver at $browser and $driver:" \
+    "install them ('sudo apt-get install chromium chromium-driver' on Debian/Ubuntu), or set" \
+    "JMJOB_CHROMIUM and JMJOB_CHROMEDRIVER."
+  return 1
 }

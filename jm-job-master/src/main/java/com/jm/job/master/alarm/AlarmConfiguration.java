@@ -46,6 +46,11 @@ class AlarmConfiguration {
         return new AlarmDetector(alarms, rules, recorder, properties);
     }
 
+    @Bean
+    AlarmSecretsUpgrade alarmSecretsUpgrade(AlarmMapper alarms, AlarmSecrets secrets) {
+        return new AlarmSecretsUpgrade(alarms, secrets);
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService alarmSenders(JmJobMasterProperties properties) {
         AtomicInteger count = new AtomicInteger();
@@ -64,6 +69,7 @@ class AlarmConfiguration {
             ExecutorService alarmSenders,
             MailSender mail,
             JsonMapper json,
+            AlarmSecrets secrets,
             JmJobMasterProperties properties) {
         TransactionTemplate claims = new TransactionTemplate(transactions);
         // As the task claims: SKIP LOCKED batch claimers deadlock under REPEATABLE READ.
@@ -72,8 +78,8 @@ class AlarmConfiguration {
                 .connectTimeout(properties.getAlarms().getConnectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        Map<AlarmChannel, AlarmSender> channels =
-                Map.of(AlarmChannel.WEBHOOK, new WebhookSender(http, json, properties), AlarmChannel.MAIL, mail);
+        Map<AlarmChannel, AlarmSender> channels = Map.of(
+                AlarmChannel.WEBHOOK, new WebhookSender(http, json, properties, secrets), AlarmChannel.MAIL, mail);
         // Names this master on the rows it claims (for an operator reading the table), nothing more.
         String master = "master-" + UUID.randomUUID();
         return new AlarmDispatcher(alarms, claims, alarmSenders, channels, properties, master);
@@ -94,10 +100,11 @@ class AlarmConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "jm.job.master.background", havingValue = "true", matchIfMissing = true)
-    MasterLoop alarmDetectLoop(AlarmDetector detector, JmJobMasterProperties properties) {
+    MasterLoop alarmDetectLoop(AlarmDetector detector, AlarmSecretsUpgrade upgrade, JmJobMasterProperties properties) {
         return new MasterLoop(
                 "jm-job-alarm-detect",
                 () -> {
+                    upgrade.upgradeOnce();
                     while (detector.detect() == AlarmDetector.BATCH) {
                         // A full batch: more runs to look at.
                     }

@@ -68,15 +68,19 @@ class AlarmDetector {
             long taskId = run.getUnitOf() != null ? run.getUnitOf() : run.getTaskId();
             for (AlarmRuleRecord rule : late) {
                 if (rule.covers(run.getGroupId(), taskId) && lateMs > rule.getLateAfterMs()) {
+                    // One event per fire: its record and each unit that waited may start late,
+                    // and all stand for the same late fire (the record's run id names it).
+                    long fire = run.getFireId() != null ? run.getFireId() : run.getId();
                     AlarmDeliveryRecord event = new AlarmDeliveryRecord();
                     event.setRuleId(rule.getId());
                     event.setKind(AlarmEvent.FIRE_LATE);
-                    event.setEventKey(AlarmEvent.FIRE_LATE + ":run:" + run.getId());
-                    event.setSubject("task:" + taskId);
+                    event.setEventKey(AlarmEvent.FIRE_LATE + ":run:" + fire);
+                    event.setSubject(AlarmEvent.FIRE_LATE.subject("task", taskId));
                     event.setGroupId(run.getGroupId());
                     event.setTaskId(taskId);
-                    event.setRunId(run.getId());
-                    event.setMessage("run " + run.getId() + " started " + lateMs + " ms after it was due at "
+                    event.setRunId(fire);
+                    event.setMessage("run " + run.getId() + (fire != run.getId() ? " of fire " + fire : "")
+                            + " started " + lateMs + " ms after it was due at "
                             + run.getScheduledAt().atOffset(ZoneOffset.UTC).toInstant() + " (rule: more than "
                             + rule.getLateAfterMs() + " ms)");
                     events.add(event);
@@ -100,7 +104,7 @@ class AlarmDetector {
                     event.setRuleId(rule.getId());
                     event.setKind(AlarmEvent.NO_NODE);
                     event.setEventKey(AlarmEvent.NO_NODE + ":group:" + group.getGroupId() + ":since:" + since);
-                    event.setSubject("group:" + group.getGroupId());
+                    event.setSubject(AlarmEvent.NO_NODE.subject("group", group.getGroupId()));
                     event.setGroupId(group.getGroupId());
                     event.setMessage("no node online in group " + group.getGroupId() + " since "
                             + group.getLastSeen().atOffset(ZoneOffset.UTC).toInstant() + " (" + quietMs + " ms)");

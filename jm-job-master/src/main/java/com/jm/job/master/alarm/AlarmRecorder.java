@@ -3,12 +3,14 @@ package com.jm.job.master.alarm;
 import com.jm.job.master.domain.AlarmDeliveryRecord;
 import com.jm.job.master.domain.AlarmEvent;
 import com.jm.job.master.domain.AlarmRuleRecord;
+import com.jm.job.master.domain.RunState;
 import com.jm.job.master.events.AfterCommit;
 import com.jm.job.master.events.RunsEnded;
 import com.jm.job.master.events.Signal;
 import com.jm.job.master.store.AlarmMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -46,14 +48,8 @@ class AlarmRecorder {
                 if (!rule.covers(run.groupId(), run.taskId())) {
                     continue;
                 }
-                AlarmEvent kind =
-                        switch (run.state()) {
-                            case FAILED -> AlarmEvent.RUN_FAILED;
-                            case LOST -> AlarmEvent.RUN_LOST;
-                            case TIMED_OUT -> AlarmEvent.RUN_TIMED_OUT;
-                            default -> null;
-                        };
-                if (kind != null && rule.eventSet().contains(kind)) {
+                AlarmEvent kind = kind(rule, run);
+                if (kind != null) {
                     events.add(event(rule, kind, run, run.state() + ": " + nullToEmpty(run.message())));
                 }
                 if (run.taskInError() && rule.eventSet().contains(AlarmEvent.TASK_ERROR)) {
@@ -66,6 +62,36 @@ class AlarmRecorder {
             }
         }
         record(events);
+    }
+
+    /**
+     * What the rule hears of a run's end: the kind its state stands for, if the rule asks for it.
+     * A fire of several runs ends FAILED when a unit used up its retries; a rule that asks only
+     * for lost or timed-out runs hears of it when a failed unit's last run was lost or timed out,
+     * once for the fire as a rule for failures does.
+     */
+    static AlarmEvent kind(AlarmRuleRecord rule, RunsEnded.Ended run) {
+        Set<AlarmEvent> asked = rule.eventSet();
+        AlarmEvent kind = of(run.state());
+        if (kind == null || asked.contains(kind)) {
+            return kind;
+        }
+        for (RunState unitEnd : run.failedUnits().keySet()) {
+            AlarmEvent unitKind = of(unitEnd);
+            if (unitKind != null && asked.contains(unitKind)) {
+                return unitKind;
+            }
+        }
+        return null;
+    }
+
+    private static AlarmEvent of(RunState state) {
+        return switch (state) {
+            case FAILED -> AlarmEvent.RUN_FAILED;
+            case LOST -> AlarmEvent.RUN_LOST;
+            case TIMED_OUT -> AlarmEvent.RUN_TIMED_OUT;
+            default -> null;
+        };
     }
 
     /** Inserts the events; a failure here is logged and never takes the runs' ends down with it. */
@@ -87,7 +113,7 @@ class AlarmRecorder {
         event.setRuleId(rule.getId());
         event.setKind(kind);
         event.setEventKey(kind + ":run:" + run.runId());
-        event.setSubject("task:" + run.taskId());
+        event.setSubject(kind.subject("task", run.taskId()));
         event.setGroupId(run.groupId());
         event.setTaskId(run.taskId());
         event.setRunId(run.runId());

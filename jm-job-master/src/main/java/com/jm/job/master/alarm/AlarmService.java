@@ -18,12 +18,10 @@ import com.jm.job.master.store.TaskMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Alarm rules (what is told to whom) and the record of their deliveries. */
 @Service
@@ -47,7 +45,7 @@ public class AlarmService {
     private final GroupMapper groups;
     private final AlarmRules rules;
     private final MailSender mail;
-    private final JsonMapper json;
+    private final AlarmSecrets secrets;
 
     AlarmService(
             AlarmMapper alarms,
@@ -55,13 +53,13 @@ public class AlarmService {
             GroupMapper groups,
             AlarmRules rules,
             MailSender mail,
-            JsonMapper json) {
+            AlarmSecrets secrets) {
         this.alarms = alarms;
         this.tasks = tasks;
         this.groups = groups;
         this.rules = rules;
         this.mail = mail;
-        this.json = json;
+        this.secrets = secrets;
     }
 
     @Transactional
@@ -181,7 +179,8 @@ public class AlarmService {
         }
         rule.setMailTo(null);
         if (d.webhookUrl() != null) {
-            rule.setWebhookUrl(d.webhookUrl().isEmpty() ? null : checkUrl(d.webhookUrl()));
+            rule.setWebhookUrl(
+                    d.webhookUrl().isEmpty() ? null : secrets.seal(checkUrl(d.webhookUrl()), AlarmSecrets.URL));
         }
         if (rule.getWebhookUrl() == null) {
             throw new InvalidFieldException("webhookUrl", "channel WEBHOOK needs webhookUrl (http or https)");
@@ -189,10 +188,17 @@ public class AlarmService {
         rule.setWebhookTemplate(d.webhookTemplate() == null ? WebhookTemplate.GENERIC : d.webhookTemplate());
         if (d.webhookHeaders() != null) {
             d.webhookHeaders().forEach(AlarmService::checkHeader);
-            rule.setWebhookHeaders(d.webhookHeaders().isEmpty() ? null : json.writeValueAsString(d.webhookHeaders()));
+            rule.setWebhookHeaders(d.webhookHeaders().isEmpty() ? null : secrets.sealHeaders(d.webhookHeaders()));
         }
         if (d.hmacSecret() != null) {
-            rule.setHmacSecret(d.hmacSecret().isEmpty() ? null : d.hmacSecret());
+            rule.setHmacSecret(d.hmacSecret().isEmpty() ? null : secrets.seal(d.hmacSecret(), AlarmSecrets.HMAC));
+        }
+        // Secrets kept from before (in clear, or under an older key) are written in the current form.
+        AlarmRuleRecord resealed = secrets.resealed(rule);
+        if (resealed != null) {
+            rule.setWebhookUrl(resealed.getWebhookUrl());
+            rule.setWebhookHeaders(resealed.getWebhookHeaders());
+            rule.setHmacSecret(resealed.getHmacSecret());
         }
     }
 
@@ -253,10 +259,6 @@ public class AlarmService {
 
     /** The names of a rule's extra headers (their values are write-only). */
     public Set<String> headerNames(AlarmRuleRecord rule) {
-        if (rule.getWebhookHeaders() == null) {
-            return Set.of();
-        }
-        Map<?, ?> headers = json.readValue(rule.getWebhookHeaders(), Map.class);
-        return headers.keySet().stream().map(Object::toString).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return secrets.headerNames(rule.getWebhookHeaders());
     }
 }

@@ -34,15 +34,19 @@ class WebhookSender implements AlarmSender {
     private final HttpClient http;
     private final JsonMapper json;
     private final JmJobMasterProperties properties;
+    private final AlarmSecrets secrets;
 
-    WebhookSender(HttpClient http, JsonMapper json, JmJobMasterProperties properties) {
+    WebhookSender(HttpClient http, JsonMapper json, JmJobMasterProperties properties, AlarmSecrets secrets) {
         this.http = http;
         this.json = json;
         this.properties = properties;
+        this.secrets = secrets;
     }
 
+    /** Sends to the rule as stored: its secrets are decrypted here, for this request only. */
     @Override
-    public void send(AlarmRuleRecord rule, AlarmDeliveryRecord delivery) throws Exception {
+    public void send(AlarmRuleRecord stored, AlarmDeliveryRecord delivery) throws Exception {
+        AlarmRuleRecord rule = secrets.open(stored);
         WebhookTemplate template =
                 rule.getWebhookTemplate() == null ? WebhookTemplate.GENERIC : rule.getWebhookTemplate();
         byte[] body = json.writeValueAsBytes(AlarmMessage.body(template, rule, delivery));

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the audit interceptor in front of the operators' API. */
+/** Puts the audit interceptor in front of the operators' API and the console. */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration implements WebMvcConfigurer {
 
@@ -16,6 +16,6 @@ class AuditConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuditInterceptor(trail)).addPathPatterns("/api/**");
+        registry.addInterceptor(new AuditInterceptor(trail)).addPathPatterns("/api/**", "/console/**");
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * After every write through the operators' API (any method but GET/HEAD/OPTIONS under /api),
+ * After every write through the operators' API or the console (any method but GET/HEAD/OPTIONS
+ * under /api or /console),
  * records who did what to which entity and the status it was answered with, rejected writes
  * included. A failure to record is logged, never turned into a failed request; while the database
  * is unreachable nothing can be recorded, and those refused writes are only logged.
@@ -25,8 +26,8 @@ import org.springframework.web.servlet.HandlerMapping;
 class AuditInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
-    private static final Pattern TARGET = Pattern.compile("^/api/(groups|tasks|nodes)(?:/(\\d+))?");
-    private static final Pattern CREATED = Pattern.compile("/api/\\w+/(\\d+)$");
+    private static final Pattern TARGET = Pattern.compile("^/(?:api|console)/(groups|tasks|nodes)(?:/(\\d+))?");
+    private static final Pattern CREATED = Pattern.compile("/(?:api|console)/\\w+/(\\d+)$");
     private static final Map<String, String> TYPES = Map.of("groups", "GROUP", "tasks", "TASK", "nodes", "NODE");
 
     private final AuditTrail trail;
@@ -53,7 +54,10 @@ class AuditInterceptor implements HandlerInterceptor {
         record.setActor(actor());
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         record.setAction(method + " " + (pattern != null ? pattern : request.getRequestURI()));
-        record.setOutcome(response.getStatus());
+        record.setOutcome(
+                request.getAttribute(AuditTrail.OUTCOME_ATTRIBUTE) instanceof Integer outcome
+                        ? outcome
+                        : response.getStatus());
         Matcher target = TARGET.matcher(request.getRequestURI());
         if (target.find()) {
             record.setTargetType(TYPES.get(target.group(1)));

@@ -8,9 +8,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records writes through the operators' API and lists them. */
+/** Records writes through the operators' API and the console, and lists them. */
 @Service
 public class AuditTrail {
+
+    /**
+     * A request attribute (an {@link Integer}) by which a console action names the status the API
+     * would have answered it with; the console itself answers with a redirect back to its page.
+     */
+    public static final String OUTCOME_ATTRIBUTE = AuditTrail.class.getName() + ".outcome";
 
     private final AuditMapper audit;
 

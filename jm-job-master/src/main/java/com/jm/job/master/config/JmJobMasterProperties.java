@@ -122,11 +122,15 @@ public class JmJobMasterProperties {
 
     /**
      * Where the pending-task index lives: {@code memory} (default; one master only) or {@code redis}
-     * (spring.data.redis.*; several masters share it and wake each other's polls through it).
+     * (spring.data.redis.*, standalone, Sentinel or Cluster; several masters share it and wake each
+     * other's polls through it).
      */
     private String index = "memory";
 
-    /** How often the index is checked (built? reachable?) and rebuilt from the database if not. */
+    /**
+     * How often the index is checked (built? reachable? reconnected?) and rebuilt from the database
+     * if needed; with Redis also the longest wait between attempts to reconnect to it.
+     */
     private Duration indexCheckInterval = DEFAULT_INDEX_CHECK_INTERVAL;
 
     /** How often the index is rebuilt from the database even when it looks fine. */
@@ -195,6 +199,7 @@ public class JmJobMasterProperties {
         public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
         public static final Duration DEFAULT_SEND_LEASE = Duration.ofSeconds(60);
         public static final Duration DEFAULT_RULE_CACHE_TTL = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_DELIVERY_RETENTION = Duration.ofDays(30);
 
         /** Whether this master records and sends alarms at all (its loops and its listener). */
         private boolean enabled = true;
@@ -238,6 +243,13 @@ public class JmJobMasterProperties {
 
         /** The From address of alarm mails. */
         private String mailFrom = "jm-job@localhost";
+
+        /**
+         * How long finished deliveries (DELIVERED, FAILED, SILENCED) are kept; older ones are
+         * deleted by the history loop, every {@code history-cleanup-interval}, as runs are after
+         * {@code run-retention}. Deliveries still to be sent are never deleted.
+         */
+        private Duration deliveryRetention = DEFAULT_DELIVERY_RETENTION;
     }
 
     /** See {@link #sqlDialect}. */

@@ -1,5 +1,6 @@
 package com.jm.job.master.cron;
 
+import com.jm.job.master.domain.CronFlavour;
 import java.time.LocalDateTime;
 
 /**
@@ -8,9 +9,11 @@ import java.time.LocalDateTime;
  * finished, the first at {@code runAt}), or {@code runAt} alone (one fire then). All null: a
  * one-shot task, due when it is created or retried.
  *
+ * @param cronFlavour the dialect {@code cron} is written in (with a cron only)
  * @param runAt UTC, by the database clock
  */
-public record Recurrence(String cron, String zone, Long fixedRateMs, Long fixedDelayMs, LocalDateTime runAt) {
+public record Recurrence(
+        String cron, CronFlavour cronFlavour, String zone, Long fixedRateMs, Long fixedDelayMs, LocalDateTime runAt) {
 
     /** Whether the task has a schedule at all (otherwise it runs when created or retried). */
     public boolean scheduled() {

@@ -31,7 +31,7 @@ public class Schedules {
     /** The first fire time of a task defined at {@code now}; null for a one-shot task. */
     public LocalDateTime first(Recurrence r, Instant now) {
         if (r.cron() != null) {
-            return cron.nextFireTime(r.cron(), r.zone(), now);
+            return cron.nextFireTime(r.cron(), r.cronFlavour(), r.zone(), now);
         }
         if (r.runAt() != null) {
             return r.runAt();
@@ -45,7 +45,7 @@ public class Schedules {
      */
     public LocalDateTime nextSlot(Recurrence r, Instant from) {
         if (r.cron() != null) {
-            return cron.nextFireTime(r.cron(), r.zone(), from);
+            return cron.nextFireTime(r.cron(), r.cronFlavour(), r.zone(), from);
         }
         if (r.fixedRateMs() != null) {
             return nextSlot(r.runAt().toInstant(ZoneOffset.UTC), r.fixedRateMs(), from);
@@ -60,7 +60,7 @@ public class Schedules {
      */
     public SlotSpan slotsBetween(Recurrence r, Instant after, Instant upTo) {
         if (r.cron() != null) {
-            return cron.slots(r.cron(), r.zone(), after, upTo, CRON_COUNT_LIMIT);
+            return cron.slots(r.cron(), r.cronFlavour(), r.zone(), after, upTo, CRON_COUNT_LIMIT);
         }
         if (r.fixedRateMs() != null) {
             return slotsBetween(r.runAt().toInstant(ZoneOffset.UTC), r.fixedRateMs(), after, upTo);

@@ -13,5 +13,13 @@ public enum AlarmEvent {
     /** A run started more than the rule's {@code lateAfterMs} after the time it was due. */
     FIRE_LATE,
     /** A group has had no node online for the rule's {@code noNodeForMs}. */
-    NO_NODE
+    NO_NODE;
+
+    /**
+     * What a rule's silence window counts this event under: its task or group and the event kind,
+     * so a burst of one kind (a flapping task's failures) does not hold back another (its ERROR).
+     */
+    public String subject(String scope, long id) {
+        return scope + ":" + id + ":" + name();
+    }
 }

@@ -20,6 +20,9 @@ public class TaskRecord {
     private int priority;
 
     private String cron;
+    /** The dialect {@link #cron} is written in; SPRING for a task without a cron. */
+    private CronFlavour cronFlavour = CronFlavour.SPRING;
+
     private String cronZone;
     /** Fixed-rate schedule: a slot every so many milliseconds from {@link #runAt}. */
     private Long fixedRateMs;

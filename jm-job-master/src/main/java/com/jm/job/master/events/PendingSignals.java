@@ -36,7 +36,7 @@ public class PendingSignals implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        groups.values().forEach(Signal::signal);
+        signalAll();
     }
 
     @Override
@@ -56,6 +56,11 @@ public class PendingSignals implements SmartLifecycle {
 
     public void signal(long groupId) {
         group(groupId).signal();
+    }
+
+    /** Every group's polls on this master look again (wake-ups may have been missed). */
+    public void signalAll() {
+        groups.values().forEach(Signal::signal);
     }
 
     /**

@@ -6,11 +6,13 @@ import com.jm.job.master.outcome.RunCompletion;
 import com.jm.job.master.store.FireMapper;
 import com.jm.job.master.store.RunningTask;
 import com.jm.job.master.store.UnitCount;
+import com.jm.job.master.store.UnitEnd;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -74,21 +76,29 @@ public class FireCompletion {
             if (task == null || (units != null && units.getUnfinished() > 0)) {
                 continue;
             }
+            // Read while the units are there: the fire's end tells how its failed units ended.
+            Map<RunState, Integer> failedUnits = units == null || units.getFailed() == 0
+                    ? Map.of()
+                    : fires.failedUnitEnds(fire.taskId(), fire.runId()).stream()
+                            .collect(
+                                    Collectors.toMap(UnitEnd::getState, UnitEnd::getUnits, Integer::sum, TreeMap::new));
             fires.moveUnitRuns(fire.runId(), fire.taskId());
             fires.deleteUnitsOfFire(fire.taskId(), fire.runId());
+            String message = message(units, failedUnits);
             if (task.getStatus() == TaskStatus.RUNNING && task.getNodeId() == 0 && task.getRunId() == fire.runId()) {
                 // Each run had its own retries; a fire is never run again as a whole, which would
                 // run the units that succeeded a second time.
                 task.setRetry(false);
-                taskEndings.add(new RunCompletion.Ending(task, state(units), ranFor(task), message(units)));
+                taskEndings.add(new RunCompletion.Ending(task, state(units), ranFor(task), message, failedUnits));
             } else {
                 // Its record ends only if still RUNNING (the statement's condition), so a fire
                 // ended before is not ended twice.
                 RunningTask record = new RunningTask();
                 record.setId(task.getId());
                 record.setRunId(fire.runId());
+                record.setGroupId(task.getGroupId());
                 record.setHasChildren(task.isHasChildren());
-                recordEndings.add(new RunCompletion.Ending(record, state(units), null, message(units)));
+                recordEndings.add(new RunCompletion.Ending(record, state(units), null, message, failedUnits));
             }
         }
         runs.complete(taskEndings);
@@ -135,13 +145,18 @@ public class FireCompletion {
         return units.cancelled() > 0 ? RunState.CANCELLED : RunState.SUCCEEDED;
     }
 
-    private static String message(UnitCount units) {
+    private static String message(UnitCount units, Map<RunState, Integer> failedUnits) {
         if (units == null) {
             return "the fire had no runs: no enabled, online node of the group had the task's tags";
         }
         String counts = units.getSucceeded() + " of " + units.getTotal() + " runs succeeded";
         if (units.getFailed() > 0) {
             counts += ", " + units.getFailed() + " failed";
+            if (!failedUnits.isEmpty()) {
+                counts += failedUnits.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ", " (", ")"));
+            }
         }
         if (units.cancelled() > 0) {
             counts += ", " + units.cancelled() + " cancelled or never started (the task was disabled)";

@@ -67,6 +67,8 @@ public record ImportPlan(String system, List<String> groups, List<JobPlan> jobs,
             text.append(", cron '")
                     .append(d.cron())
                     .append("' (")
+                    .append(d.cronFlavour())
+                    .append(", ")
                     .append(d.timeZone())
                     .append(')');
         } else if (d.fixedRate() != null) {

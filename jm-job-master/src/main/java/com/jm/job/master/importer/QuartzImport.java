@@ -23,10 +23,12 @@ public class QuartzImport {
     static final String SYSTEM = "quartz";
 
     private final TaskImport writer;
+    private final QuartzCronMapping crons;
     private final DatabaseClock clock;
 
-    public QuartzImport(TaskImport writer, DatabaseClock clock) {
+    QuartzImport(TaskImport writer, QuartzCronMapping crons, DatabaseClock clock) {
         this.writer = writer;
+        this.crons = crons;
         this.clock = clock;
     }
 
@@ -54,13 +56,15 @@ public class QuartzImport {
 
     private List<JobPlan> plan(QuartzSnapshot source, Options options, TaskImport.Existing existing) {
         Instant now = clock.now().toInstant(ZoneOffset.UTC);
-        QuartzMapping mapping = new QuartzMapping(new QuartzMapping.Context(
-                source.scheduler(),
-                options.group(),
-                options.handlers(),
-                options.cronZone(),
-                now,
-                source.pausedGroups()));
+        QuartzMapping mapping = new QuartzMapping(
+                new QuartzMapping.Context(
+                        source.scheduler(),
+                        options.group(),
+                        options.handlers(),
+                        options.cronZone(),
+                        now,
+                        source.pausedGroups()),
+                crons);
         Map<String, QuartzSnapshot.Job> jobs = new HashMap<>();
         source.jobs().forEach(job -> jobs.put(jobKey(job.group(), job.name()), job));
         Map<String, Integer> triggersOf = new HashMap<>();

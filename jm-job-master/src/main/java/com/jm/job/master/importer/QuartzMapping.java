@@ -45,9 +45,11 @@ final class QuartzMapping {
             Set<String> pausedGroups) {}
 
     private final Context context;
+    private final QuartzCronMapping crons;
 
-    QuartzMapping(Context context) {
+    QuartzMapping(Context context, QuartzCronMapping crons) {
         this.context = context;
+        this.crons = crons;
     }
 
     /** A trigger; {@code job} is {@code null} when its job is not in the source. */
@@ -152,6 +154,7 @@ final class QuartzMapping {
                 name,
                 handler.beanName(),
                 schedule.cron(),
+                schedule.cron() == null ? null : QuartzCronMapping.FLAVOUR,
                 schedule.cron() == null ? null : schedule.zone(),
                 schedule.fixedRate(),
                 null,
@@ -175,10 +178,6 @@ final class QuartzMapping {
     private record Schedule(String cron, String zone, Duration fixedRate, Instant runAt, boolean enabled) {}
 
     private Schedule cron(QuartzSnapshot.Trigger trigger, List<String> notes) {
-        QuartzCronMapping.Mapped cron = QuartzCronMapping.map(trigger.cron().expression());
-        if (cron.note() != null) {
-            notes.add(cron.note());
-        }
         String zone;
         if (trigger.cron().timeZoneId() == null || trigger.cron().timeZoneId().isBlank()) {
             zone = context.cronZone().getId();
@@ -186,6 +185,7 @@ final class QuartzMapping {
         } else {
             zone = zone(trigger.cron().timeZoneId());
         }
+        String cron = crons.map(trigger.cron().expression(), zone);
         switch (trigger.misfireInstruction()) {
             case 0, 1 -> {} // smart policy and FIRE_ONCE_NOW: a missed slot fires once, as in jm-job
             case 2 ->
@@ -203,7 +203,7 @@ final class QuartzMapping {
             notes.add("starts at " + Instant.ofEpochMilli(trigger.startTime()) + ": a task's cron has no start, so it"
                     + " is imported disabled; enable it then");
         }
-        return new Schedule(cron.cron(), zone, null, null, !startsLater);
+        return new Schedule(cron, zone, null, null, !startsLater);
     }
 
     /** A simple trigger's schedule, or {@code null} when it repeats a number of times jm-job cannot say. */

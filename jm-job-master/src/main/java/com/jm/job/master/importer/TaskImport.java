@@ -150,6 +150,7 @@ public class TaskImport {
                 d.name(),
                 d.beanName(),
                 d.cron(),
+                d.cronFlavour(),
                 d.timeZone(),
                 d.fixedRate(),
                 d.fixedDelay(),

@@ -18,9 +18,11 @@ public class XxlJobImport {
     static final String SYSTEM = "xxl-job";
 
     private final TaskImport writer;
+    private final QuartzCronMapping crons;
 
-    public XxlJobImport(TaskImport writer) {
+    XxlJobImport(TaskImport writer, QuartzCronMapping crons) {
         this.writer = writer;
+        this.crons = crons;
     }
 
     /** What an import would do; writes nothing. */
@@ -41,10 +43,10 @@ public class XxlJobImport {
         return source.groups().stream().map(g -> g.appName().strip()).distinct().toList();
     }
 
-    private static List<JobPlan> plan(XxlJobSnapshot source, ZoneId cronZone, TaskImport.Existing existing) {
+    private List<JobPlan> plan(XxlJobSnapshot source, ZoneId cronZone, TaskImport.Existing existing) {
         Map<Integer, String> groupOf = new HashMap<>();
         source.groups().forEach(g -> groupOf.put(g.id(), g.appName().strip()));
-        XxlJobMapping mapping = new XxlJobMapping(cronZone);
+        XxlJobMapping mapping = new XxlJobMapping(cronZone, crons);
         Map<String, JobPlan> byKey = new LinkedHashMap<>();
         for (XxlJobSnapshot.Job job : source.jobs()) {
             byKey.put(String.valueOf(job.id()), existing.mark(mapping.map(job, groupOf.get(job.groupId()))));

@@ -22,10 +22,12 @@ final class XxlJobMapping {
     private static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
     private final ZoneId cronZone;
+    private final QuartzCronMapping crons;
 
     /** @param cronZone the zone XXL-JOB's admin read cron expressions in (its JVM's default zone) */
-    XxlJobMapping(ZoneId cronZone) {
+    XxlJobMapping(ZoneId cronZone, QuartzCronMapping crons) {
         this.cronZone = cronZone;
+        this.crons = crons;
     }
 
     /** The task name an XXL-JOB job gets: its description, then its id, which a re-run matches. */
@@ -77,6 +79,7 @@ final class XxlJobMapping {
                     name,
                     handler,
                     schedule.cron(),
+                    schedule.cron() == null ? null : QuartzCronMapping.FLAVOUR,
                     schedule.cron() == null ? null : cronZone.getId(),
                     schedule.fixedRate(),
                     schedule.fixedDelay(),
@@ -130,12 +133,9 @@ final class XxlJobMapping {
         }
         switch (type) {
             case "CRON" -> {
-                QuartzCronMapping.Mapped cron = QuartzCronMapping.map(job.scheduleConf());
-                if (cron.note() != null) {
-                    notes.add(cron.note());
-                }
+                String cron = crons.map(job.scheduleConf(), cronZone.getId());
                 notes.add("cron read in " + cronZone.getId() + " (XXL-JOB reads it in its admin's zone)");
-                return new Schedule(cron.cron(), null, null);
+                return new Schedule(cron, null, null);
             }
             case "FIX_RATE" -> {
                 return new Schedule(null, seconds(job, "FIX_RATE"), null);

@@ -3,6 +3,7 @@ package com.jm.job.master.index;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +13,18 @@ import org.slf4j.LoggerFactory;
  * unavailable, and the master dispatches from the database until the reconcile loop has rebuilt
  * the index and made it available again. Writes while unavailable are dropped; the rebuild covers
  * them. Starts unavailable: the first rebuild makes it usable.
+ *
+ * <p>It also counts the store's reconnects: after one the store may be another server than before
+ * (a Sentinel or Cluster failover promoted a replica that had not received the last writes; a
+ * restarted primary came back empty), so the reconcile loop rebuilds after each, even when no
+ * command failed in between.
  */
 public class GuardedPendingIndex {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedPendingIndex.class);
 
     private final PendingIndex index;
+    private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean available;
 
     public GuardedPendingIndex(PendingIndex index) {
@@ -26,6 +33,16 @@ public class GuardedPendingIndex {
 
     public boolean isAvailable() {
         return available;
+    }
+
+    /** The connection to the store broke and is being made again; the next reconcile rebuilds. */
+    void reconnecting() {
+        reconnects.incrementAndGet();
+    }
+
+    /** How many reconnects to the store began so far: a change since a rebuild calls for another. */
+    long reconnects() {
+        return reconnects.get();
     }
 
     /** The index behind the guard, for the reconcile loop's rebuild. */

@@ -1,7 +1,13 @@
 package com.jm.job.master.index;
 
+import com.jm.job.master.config.JmJobMasterProperties;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +47,23 @@ class IndexConfiguration {
         @Bean
         PendingIndex pendingIndex(StringRedisTemplate redis) {
             return new RedisPendingIndex(redis);
+        }
+
+        @Bean
+        RedisReconnects redisReconnects(ClientResources resources, GuardedPendingIndex index) {
+            return new RedisReconnects(resources, index);
+        }
+
+        /**
+         * Lettuce waits up to 30 s between reconnect attempts by default, so a master would run
+         * from the database that long after Redis (or a failed-over primary) is back. Attempts
+         * still back off, but never further apart than one index check.
+         */
+        @Bean
+        ClientResourcesBuilderCustomizer reconnectWithinOneIndexCheck(JmJobMasterProperties properties) {
+            Duration cap = properties.getIndexCheckInterval();
+            return resources ->
+                    resources.reconnectDelay(() -> Delay.exponential(Duration.ZERO, cap, 2, TimeUnit.MILLISECONDS));
         }
 
         /**

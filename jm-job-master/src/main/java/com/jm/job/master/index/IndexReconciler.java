@@ -1,6 +1,7 @@
 package com.jm.job.master.index;
 
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.events.PendingSignals;
 import com.jm.job.master.store.ClaimMapper;
 import com.jm.job.master.store.PendingEntry;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the pending index honest against the database, the truth: rebuilds it at start, when it
  * was emptied (a Redis flush or restart drops the built marker), when the store comes back after
- * being unreachable, and periodically. A rebuild only adds; stale entries cost a failed claim and
+ * being unreachable, after every reconnect to it (it may be another server now, missing the last
+ * writes: a failover), and periodically. A rebuild only adds; stale entries cost a failed claim and
  * are dropped then.
  */
 @Component
@@ -25,14 +27,24 @@ public class IndexReconciler {
     private final ClaimMapper claims;
     private final JmJobMasterProperties properties;
     private final Clock clock;
+    private final PendingSignals signals;
     private Instant lastRebuild = Instant.MIN;
+    /** The store's reconnect count the last rebuild started at. */
+    private long rebuiltAtReconnect = -1;
+
+    private long rebuilds;
 
     public IndexReconciler(
-            GuardedPendingIndex index, ClaimMapper claims, JmJobMasterProperties properties, Clock clock) {
+            GuardedPendingIndex index,
+            ClaimMapper claims,
+            JmJobMasterProperties properties,
+            Clock clock,
+            PendingSignals signals) {
         this.index = index;
         this.claims = claims;
         this.properties = properties;
         this.clock = clock;
+        this.signals = signals;
     }
 
     /** One check; rebuilds when needed. Answers whether the index is usable afterwards. */
@@ -41,11 +53,17 @@ public class IndexReconciler {
         try {
             Instant now = clock.instant();
             boolean due = now.isAfter(lastRebuild.plus(properties.getIndexRebuildInterval()));
-            if (!index.isAvailable() || !store.isBuilt() || due) {
+            boolean back = !index.isAvailable() || index.reconnects() != rebuiltAtReconnect;
+            if (back || !store.isBuilt() || due) {
                 rebuild(store);
                 lastRebuild = now;
             }
             index.markAvailable();
+            if (back) {
+                // Wake-ups from other masters were lost while the store was away or changing:
+                // every poll held here looks again, in the index just rebuilt.
+                signals.signalAll();
+            }
         } catch (RuntimeException e) {
             index.markUnavailable(e);
         }
@@ -69,7 +87,17 @@ public class IndexReconciler {
         }
     }
 
+    /** How many rebuilds have completed since this master started. */
+    public synchronized long rebuilds() {
+        return rebuilds;
+    }
+
+    /**
+     * Read before the rebuild: a reconnect while it runs (it may have written part of the index to
+     * the server that just went) calls for another one.
+     */
     private int rebuild(PendingIndex store) {
+        long reconnect = index.reconnects();
         Map<Lane, List<PendingIndex.Entry>> byLane = new HashMap<>();
         List<PendingEntry> pending = claims.allPending();
         for (PendingEntry entry : pending) {
@@ -83,6 +111,8 @@ public class IndexReconciler {
         }
         byLane.forEach(store::putAll);
         store.markBuilt();
+        rebuiltAtReconnect = reconnect;
+        rebuilds++;
         return pending.size();
     }
 }

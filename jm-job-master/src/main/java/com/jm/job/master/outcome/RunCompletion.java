@@ -56,8 +56,16 @@ public class RunCompletion {
      * @param state the run's terminal state
      * @param durationMs how long it ran, or null for "since it started"
      * @param message its message, already cut to length
+     * @param failedUnits for a fire's end: how its failed units ended (see {@link RunsEnded.Ended})
      */
-    public record Ending(RunningTask task, RunState state, Long durationMs, String message) {}
+    public record Ending(
+            RunningTask task, RunState state, Long durationMs, String message, Map<RunState, Integer> failedUnits) {
+
+        /** The end of a run that is not a fire's of several runs. */
+        public Ending(RunningTask task, RunState state, Long durationMs, String message) {
+            this(task, state, durationMs, message, Map.of());
+        }
+    }
 
     /**
      * Ends the record runs of fires that ran beside their task (overlap PARALLEL): the task has
@@ -97,7 +105,9 @@ public class RunCompletion {
             OutcomePolicy.Decision decision = policy.next(task, ending.state(), ending.durationMs(), ending.message());
             TaskTransition transition = decision.transition();
             transitions.add(transition);
-            if (ending.state() != RunState.SUCCEEDED) {
+            // A unit's end is part of its fire's, told once when the fire ends: an operator of a
+            // 100-shard task wants one alarm for a failed fire, not one per shard and attempt.
+            if (ending.state() != RunState.SUCCEEDED && task.getUnitOf() == null) {
                 ended.add(ended(ending, transition.status() == TaskStatus.ERROR));
             }
             if (decision.skipped() != null) {
@@ -157,8 +167,13 @@ public class RunCompletion {
 
     private static RunsEnded.Ended ended(Ending ending, boolean taskInError) {
         RunningTask task = ending.task();
-        long taskId = task.getUnitOf() != null ? task.getUnitOf() : task.getId();
         return new RunsEnded.Ended(
-                taskId, task.getGroupId(), task.getRunId(), ending.state(), taskInError, ending.message());
+                task.getId(),
+                task.getGroupId(),
+                task.getRunId(),
+                ending.state(),
+                taskInError,
+                ending.message(),
+                ending.failedUnits());
     }
 }

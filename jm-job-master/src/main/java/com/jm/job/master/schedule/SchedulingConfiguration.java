@@ -85,7 +85,7 @@ class SchedulingConfiguration {
         return new MasterLoop(
                 "jm-job-history",
                 () -> {
-                    retention.deleteExpired();
+                    retention.deleteAllExpired();
                     return properties.getHistoryCleanupInterval();
                 },
                 new Signal());

@@ -18,10 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts tasks' sensitive params with AES-GCM (a random 96-bit nonce per value, 128-bit tag) as
- * {@code {aesgcm:<key id>}<base64 of nonce + ciphertext + tag>}. The key id tells which configured
- * key decrypts a value, so a new key can take over while rows under the old one stay readable.
- * Keys are checked at start; a mistake stops it with the property's name.
+ * Encrypts what the master keeps secret at rest, tasks' sensitive params and alarm channels'
+ * secrets, with AES-GCM (a random 96-bit nonce per value, 128-bit tag) as {@code {aesgcm:<key
+ * id>}<base64 of nonce + ciphertext + tag>}. The key id tells which configured key decrypts a
+ * value, so a new key can take over while rows under the old one stay readable. Each kind of value
+ * is bound to its column (the GCM associated data), so a ciphertext copied into another column
+ * does not decrypt there. Keys are checked at start; a mistake stops it with the property's name.
  */
 @Component
 public class ParamsCipher {
@@ -30,7 +32,8 @@ public class ParamsCipher {
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final byte[] CONTEXT = "jm_task.params".getBytes(StandardCharsets.US_ASCII);
+    /** What tasks' params are bound to. */
+    public static final String PARAMS = "jm_task.params";
 
     private final Map<String, SecretKey> keys;
     private final String currentKeyId;
@@ -56,14 +59,32 @@ public class ParamsCipher {
 
     /** The stored form of {@code params} under the current key. */
     public String encrypt(String params) {
+        return encrypt(params, PARAMS);
+    }
+
+    /** Whether a key of this id is configured, so values under it decrypt. */
+    public boolean hasKey(String keyId) {
+        return keys.containsKey(keyId);
+    }
+
+    /** The id of the key new values are encrypted with, or {@code null} when none is configured. */
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
+    /**
+     * The stored form of {@code clear} under the current key, bound to {@code column} (the table
+     * and column it is stored in, for example {@code jm_alarm_rule.hmac_secret}).
+     */
+    public String encrypt(String clear, String column) {
         if (currentKeyId == null) {
-            throw new IllegalStateException("no params key configured");
+            throw new IllegalStateException("no key configured in jm.job.master.security.params-keys");
         }
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), nonce);
-            byte[] sealed = cipher.doFinal(params.getBytes(StandardCharsets.UTF_8));
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), nonce, column);
+            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
             byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length)
                     .put(nonce)
                     .put(sealed)
@@ -81,22 +102,32 @@ public class ParamsCipher {
      *     does not decrypt (tampered, or encrypted with another key of the same id)
      */
     public String decrypt(String stored) {
+        return decrypt(stored, PARAMS, "sensitive params");
+    }
+
+    /**
+     * The clear text of a value {@link #encrypt(String, String) encrypted} for {@code column}.
+     *
+     * @param what what the value is, for the message of a failure
+     * @throws IllegalStateException as {@link #decrypt(String)}
+     */
+    public String decrypt(String stored, String column, String what) {
         Matcher m = STORED.matcher(stored);
         if (!m.matches()) {
-            throw new IllegalStateException("sensitive params are not in the {aesgcm:<key id>}... form");
+            throw new IllegalStateException(what + " are not in the {aesgcm:<key id>}... form");
         }
         SecretKey key = keys.get(m.group(1));
         if (key == null) {
-            throw new IllegalStateException("sensitive params were encrypted with key '" + m.group(1)
+            throw new IllegalStateException(what + " were encrypted with key '" + m.group(1)
                     + "', which is not in jm.job.master.security.params-keys");
         }
         byte[] bytes = Base64.getDecoder().decode(m.group(2));
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(bytes, NONCE_BYTES));
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(bytes, NONCE_BYTES), column);
             byte[] clear = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
             return new String(clear, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("sensitive params do not decrypt with key '" + m.group(1) + "'", e);
+            throw new IllegalStateException(what + " do not decrypt with key '" + m.group(1) + "'", e);
         }
     }
 
@@ -106,10 +137,10 @@ public class ParamsCipher {
         return m.matches() ? m.group(1) : null;
     }
 
-    private static Cipher cipher(int mode, SecretKey key, byte[] nonce) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String column) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(CONTEXT);
+        cipher.updateAAD(column.getBytes(StandardCharsets.US_ASCII));
         return cipher;
     }
 

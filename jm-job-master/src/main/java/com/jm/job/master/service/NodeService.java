@@ -5,6 +5,9 @@ import com.jm.job.master.domain.NodeRecord;
 import com.jm.job.master.errors.NotFoundException;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.NodeMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +32,20 @@ public class NodeService {
                 page.page(),
                 page.size(),
                 nodes.count(groupId));
+    }
+
+    /** How many runs each of {@code listed} holds now, by node id (0 for none). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> runningCounts(List<NodeRecord> listed) {
+        Map<Long, Long> counts = new HashMap<>();
+        listed.forEach(n -> counts.put(n.getId(), 0L));
+        if (!listed.isEmpty()) {
+            List<Long> groupIds =
+                    listed.stream().map(NodeRecord::getGroupId).distinct().toList();
+            nodes.runningCounts(List.copyOf(counts.keySet()), groupIds)
+                    .forEach(load -> counts.put(load.getNodeId(), load.getCount()));
+        }
+        return counts;
     }
 
     @Transactional(readOnly = true)

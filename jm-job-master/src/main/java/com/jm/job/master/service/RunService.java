@@ -19,6 +19,16 @@ public class RunService {
         this.runs = runs;
     }
 
+    /** One run; a run of a fire of several runs is named by the task the fire is of. */
+    @Transactional(readOnly = true)
+    public RunRecord get(long runId) {
+        RunRecord run = runs.findById(runId);
+        if (run == null) {
+            throw NotFoundException.of("run", runId);
+        }
+        return run;
+    }
+
     @Transactional(readOnly = true)
     public Page<RunRecord> runs(long taskId, PageRequest page) {
         if (tasks.findById(taskId) == null) {

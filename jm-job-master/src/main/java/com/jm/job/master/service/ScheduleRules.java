@@ -4,6 +4,7 @@ import com.jm.job.master.clock.DatabaseClock;
 import com.jm.job.master.cron.CronSchedule;
 import com.jm.job.master.cron.Recurrence;
 import com.jm.job.master.cron.Schedules;
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.errors.InvalidFieldException;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The rules of a task's schedule: at most one of cron, fixed rate and fixed delay; {@code runAt}
  * starts a fixed-rate or fixed-delay schedule or stands alone as a one-shot time, never beside a
- * cron; a time zone only with a cron. Fills the task's schedule columns and its first fire time by
+ * cron; a time zone and a cron flavour only with a cron (the flavour SPRING when not given). Fills the task's schedule columns and its first fire time by
  * the database clock (a fixed rate without {@code runAt} counts its slots from now).
  */
 @Component
@@ -33,6 +34,7 @@ class ScheduleRules {
     void apply(TaskDefinition d, TaskRecord task) {
         check(d);
         task.setCron(d.cron());
+        task.setCronFlavour(d.cronFlavour() == null ? CronFlavour.SPRING : d.cronFlavour());
         task.setCronZone(d.timeZone());
         task.setFixedRateMs(d.fixedRate() == null ? null : d.fixedRate().toMillis());
         task.setFixedDelayMs(d.fixedDelay() == null ? null : d.fixedDelay().toMillis());
@@ -48,18 +50,24 @@ class ScheduleRules {
         LocalDateTime first = schedules.first(
                 new Recurrence(
                         task.getCron(),
+                        task.getCronFlavour(),
                         task.getCronZone(),
                         task.getFixedRateMs(),
                         task.getFixedDelayMs(),
                         task.getRunAt()),
                 now);
         if (first == null) {
-            throw new InvalidFieldException("cron", "cron expression '" + d.cron() + "' never fires");
+            throw new InvalidFieldException(
+                    "cron", task.getCronFlavour() + " cron expression '" + d.cron() + "' never fires");
         }
         task.setNextFireTime(first);
     }
 
     private void check(TaskDefinition d) {
+        if (d.cronFlavour() != null && d.cron() == null) {
+            throw new InvalidFieldException(
+                    "cronFlavour", "cronFlavour says how to read a cron expression; give a cron or drop it");
+        }
         if (d.timeZone() != null && d.cron() == null) {
             throw new InvalidFieldException(
                     "timeZone", "timeZone applies to a cron expression; give a cron or drop it");
@@ -77,7 +85,12 @@ class ScheduleRules {
                             + " a cron has its own slots, so drop one of them");
         }
         if (d.cron() != null) {
-            cron.validate(d.cron(), d.timeZone());
+            // The estimate is enough here: it only dates the other flavours' readings in a refusal.
+            cron.validate(
+                    d.cron(),
+                    d.cronFlavour() == null ? CronFlavour.SPRING : d.cronFlavour(),
+                    d.timeZone(),
+                    databaseClock.estimate());
         }
     }
 }

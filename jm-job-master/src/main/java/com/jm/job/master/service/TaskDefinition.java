@@ -1,5 +1,6 @@
 package com.jm.job.master.service;
 
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.RunMode;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.List;
  *
  * @param name display name
  * @param beanName job handler that runs it
- * @param cron Spring cron expression (6 fields, seconds first), or {@code null}
+ * @param cron cron expression in {@code cronFlavour}, or {@code null}
+ * @param cronFlavour the dialect of {@code cron}, or {@code null} when not given (SPRING)
  * @param timeZone zone the cron expression is read in, or {@code null} for UTC
  * @param fixedRate a fire every so long (slots from the first fire), or {@code null}
  * @param fixedDelay the next fire so long after the previous run finished, or {@code null}
@@ -31,6 +33,7 @@ public record TaskDefinition(
         String name,
         String beanName,
         String cron,
+        CronFlavour cronFlavour,
         String timeZone,
         Duration fixedRate,
         Duration fixedDelay,

@@ -26,6 +26,16 @@ public interface AlarmMapper {
 
     List<AlarmRuleRecord> enabledRules();
 
+    /** Every webhook rule (the rules with secrets), for the upgrade of their stored form. */
+    List<AlarmRuleRecord> webhookRules();
+
+    /**
+     * Writes a rule's secrets in another stored form (the same values, encrypted anew), only while
+     * they are still as read: a change made meanwhile is never overwritten. Not a change of the
+     * rule: its version stays.
+     */
+    int resealRule(@Param("old") AlarmRuleRecord old, @Param("now") AlarmRuleRecord now);
+
     /**
      * Records events, each once per rule and event key whichever master sees it first: a key seen
      * before inserts nothing. Answers how many rows were new.
@@ -72,6 +82,17 @@ public interface AlarmMapper {
 
     /** Puts back deliveries whose sender's lease lapsed (its master died mid-send). */
     int releaseLapsed();
+
+    /** Deliveries that finished (DELIVERED, FAILED, SILENCED) before the retention, oldest first. */
+    List<Long> finishedDeliveriesBefore(@Param("retentionSeconds") long retentionSeconds, @Param("limit") int limit);
+
+    int deleteDeliveries(@Param("ids") List<Long> ids);
+
+    /**
+     * Forgets when a rule last sent for a subject once that is older than the retention and the
+     * rule's silence window both: the row says nothing any more (a subject whose task is gone).
+     */
+    int deleteSilencesBefore(@Param("retentionSeconds") long retentionSeconds);
 
     /** The runs after {@code afterId}, for lateness: id, task, group, due and start times. */
     List<RunStart> runsAfter(@Param("afterId") long afterId, @Param("limit") int limit);

@@ -1,6 +1,7 @@
 package com.jm.job.master.store;
 
 import com.jm.job.master.cron.Recurrence;
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.Trigger;
@@ -54,6 +55,9 @@ public class ClaimCandidate {
     private OverlapPolicy overlapPolicy;
     private int maxConcurrentFires;
     private String cron;
+    /** The column is never null; the default only serves rows built by hand. */
+    private CronFlavour cronFlavour = CronFlavour.SPRING;
+
     private String cronZone;
     private Long fixedRateMs;
     private LocalDateTime runAt;
@@ -76,6 +80,6 @@ public class ClaimCandidate {
 
     /** The task's slots, for the next one after a fire that runs beside it. */
     public Recurrence recurrence() {
-        return new Recurrence(cron, cronZone, fixedRateMs, null, runAt);
+        return new Recurrence(cron, cronFlavour, cronZone, fixedRateMs, null, runAt);
     }
 }

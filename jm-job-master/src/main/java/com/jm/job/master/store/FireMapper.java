@@ -55,6 +55,9 @@ public interface FireMapper {
     /** Per fire of the tasks, its units by state. */
     List<UnitCount> unitCounts(@Param("taskIds") List<Long> taskIds);
 
+    /** How the failed units of a fire (ERROR: no retry left) ended their last runs, before they go. */
+    List<UnitEnd> failedUnitEnds(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
+
     /** The record runs of a task's running fires: those with units, and the one it is RUNNING on. */
     List<Long> runningFires(@Param("taskId") long taskId);
 

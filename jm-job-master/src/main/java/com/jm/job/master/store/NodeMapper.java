@@ -22,6 +22,13 @@ public interface NodeMapper {
 
     long count(@Param("groupId") Long groupId);
 
+    /**
+     * How many runs each of {@code nodeIds} holds now (a fire's own task row, held by no node, is
+     * not one); nodes holding none are left out. {@code groupIds} are the nodes' groups, so the
+     * claim index serves the count.
+     */
+    List<NodeLoad> runningCounts(@Param("nodeIds") List<Long> nodeIds, @Param("groupIds") List<Long> groupIds);
+
     long countOnline(@Param("groupId") long groupId, @Param("offlineAfterMs") long offlineAfterMs);
 
     /** The tags (stored form; null for none) of each enabled, online node of the group. */

@@ -14,6 +14,19 @@ public interface RunMapper {
 
     long countByTask(long taskId);
 
+    /** A run, named by the task an operator sees: a unit's run by the task whose fire it is part of; null if none. */
+    RunRecord findById(long id);
+
+    /**
+     * Runs that ended in the last hour by the database clock, per minute ago (0 the current
+     * minute): how many, and how many of them failed (FAILED, TIMED_OUT, LOST). Executions only: a
+     * fire's own record and SKIPPED slots are left out.
+     */
+    List<RunMinute> endedPerMinute();
+
+    /** The latest failed runs (FAILED, TIMED_OUT, LOST) of the last hour, newest first. */
+    List<FailedRun> latestFailures(@Param("limit") int limit);
+
     /** Which task and node each of {@code runIds} belongs to (primary-key lookups, no locks). */
     List<RunOwner> owners(@Param("runIds") Batch<Long> runIds);
 }

@@ -13,6 +13,8 @@ public class RunStart {
     private long groupId;
     /** On a unit's run: the task whose fire it is. */
     private Long unitOf;
+    /** On a unit's run: the fire's record run. */
+    private Long fireId;
 
     private LocalDateTime scheduledAt;
     private LocalDateTime startedAt;

@@ -1,6 +1,7 @@
 package com.jm.job.master.store;
 
 import com.jm.job.master.cron.Recurrence;
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.TaskStatus;
 import com.jm.job.master.domain.Trigger;
@@ -20,6 +21,9 @@ public class RunningTask {
     private long runId;
     private long nodeId;
     private String cron;
+    /** The column is never null; the default only serves rows built by hand. */
+    private CronFlavour cronFlavour = CronFlavour.SPRING;
+
     private String cronZone;
     private Long fixedRateMs;
     private Long fixedDelayMs;
@@ -65,6 +69,6 @@ public class RunningTask {
 
     /** The task's schedule, for working out its next fire. */
     public Recurrence recurrence() {
-        return new Recurrence(cron, cronZone, fixedRateMs, fixedDelayMs, runAt);
+        return new Recurrence(cron, cronFlavour, cronZone, fixedRateMs, fixedDelayMs, runAt);
     }
 }

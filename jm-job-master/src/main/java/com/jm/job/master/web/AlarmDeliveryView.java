@@ -26,7 +26,7 @@ public record AlarmDeliveryView(
         @Schema(description = "when it was delivered, failed for good or silenced", example = "2026-12-01T10:00:00Z")
                 Instant finishedAt) {
 
-    static AlarmDeliveryView of(AlarmDeliveryRecord d) {
+    public static AlarmDeliveryView of(AlarmDeliveryRecord d) {
         return new AlarmDeliveryView(
                 d.getId(),
                 d.getRuleId(),

@@ -19,7 +19,7 @@ public record AlarmRuleView(
         @Schema(description = "the events it tells about", example = "[\"RUN_FAILED\"]") List<AlarmEvent> events,
         @Schema(description = "FIRE_LATE threshold", example = "60000") Long lateAfterMs,
         @Schema(description = "NO_NODE threshold", example = "120000") Long noNodeForMs,
-        @Schema(description = "silence window per task or group", example = "300000") long silenceMs,
+        @Schema(description = "silence window per task (or group) and event kind", example = "300000") long silenceMs,
         @Schema(description = "WEBHOOK or MAIL", example = "WEBHOOK") AlarmChannel channel,
         @Schema(description = "whether a webhook URL is stored (never shown)", example = "true") boolean webhookUrlSet,
         @Schema(description = "body shape", example = "SLACK") WebhookTemplate webhookTemplate,
@@ -32,7 +32,7 @@ public record AlarmRuleView(
         @Schema(description = "created (UTC)", example = "2026-12-01T10:00:00Z") Instant createdAt,
         @Schema(description = "last changed (UTC)", example = "2026-12-01T10:00:00Z") Instant updatedAt) {
 
-    static AlarmRuleView of(AlarmRuleRecord rule, Set<String> headerNames) {
+    public static AlarmRuleView of(AlarmRuleRecord rule, Set<String> headerNames) {
         return new AlarmRuleView(
                 rule.getId(),
                 rule.getName(),

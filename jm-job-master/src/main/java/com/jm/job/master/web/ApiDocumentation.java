@@ -30,6 +30,7 @@ class ApiDocumentation {
 
     static final String GROUPS = "groups";
     static final String TASKS = "tasks";
+    static final String CRON = "cron";
     static final String RUNS = "runs";
     static final String NODES = "nodes";
     static final String AUDIT = "audit";
@@ -59,6 +60,7 @@ class ApiDocumentation {
                 .tags(List.of(
                         tag(GROUPS, "A group holds tasks and the nodes that run them."),
                         tag(TASKS, "Register, change, disable, enable and retry tasks."),
+                        tag(CRON, "What a cron expression means in a flavour and zone, before it is saved."),
                         tag(RUNS, "Each execution of a task, newest first."),
                         tag(NODES, "Nodes as operators see them; nodes register themselves."),
                         tag(AUDIT, "Every write, who made it and how it was answered (OPERATOR only)."),

@@ -1,5 +1,6 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.cron.InvalidCronException;
 import com.jm.job.master.errors.ConflictException;
 import com.jm.job.master.errors.DatabaseFailures;
 import com.jm.job.master.errors.ForbiddenException;
@@ -60,6 +61,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
         return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    /**
+     * A cron expression its flavour cannot read: besides the field problem, the flavour and the
+     * other flavours that read the text with their next fire times ({@code otherReadings}), so a
+     * caller (the console) can offer to switch.
+     */
+    @ExceptionHandler(InvalidCronException.class)
+    ProblemDetail invalidCron(InvalidCronException e) {
+        ProblemDetail problem = invalidField(e);
+        problem.setProperty("cronFlavour", e.flavour().name());
+        problem.setProperty(
+                "otherReadings",
+                e.otherReadings().stream()
+                        .map(r -> Map.of(
+                                "cronFlavour",
+                                r.flavour().name(),
+                                "nextFireTimes",
+                                r.nextFireTimes().stream().map(Times::offset).toList()))
+                        .toList());
+        return problem;
     }
 
     /**

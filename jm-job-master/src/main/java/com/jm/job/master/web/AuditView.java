@@ -14,7 +14,7 @@ public record AuditView(
         @Schema(description = "entity id, if any", example = "42") Long targetId,
         @Schema(description = "HTTP status the call was answered with", example = "200") int outcome) {
 
-    static AuditView of(AuditRecord r) {
+    public static AuditView of(AuditRecord r) {
         return new AuditView(
                 r.getId(),
                 Times.utc(r.getAt()),

@@ -25,7 +25,7 @@ public record GroupDetailView(
         @Schema(description = "how many of those tasks are disabled", example = "1") long disabledTasks,
         @Schema(description = "nodes with a recent heartbeat", example = "2") long onlineNodes) {
 
-    static GroupDetailView of(GroupSummary summary) {
+    public static GroupDetailView of(GroupSummary summary) {
         return new GroupDetailView(
                 summary.group().getId(),
                 summary.group().getName(),

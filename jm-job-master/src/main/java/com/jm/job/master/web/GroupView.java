@@ -12,7 +12,7 @@ public record GroupView(
                 boolean paused,
         @Schema(description = "when it was created (UTC)", example = "2026-12-01T09:30:00Z") Instant createdAt) {
 
-    static GroupView of(GroupRecord group) {
+    public static GroupView of(GroupRecord group) {
         return new GroupView(group.getId(), group.getName(), group.isPaused(), Times.utc(group.getCreatedAt()));
     }
 }

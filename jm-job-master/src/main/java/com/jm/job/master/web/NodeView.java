@@ -19,7 +19,7 @@ public record NodeView(
         @Schema(description = "when it deregistered, if it did (UTC)", example = "2026-12-01T09:30:00Z")
                 Instant stoppedAt) {
 
-    static NodeView of(NodeRecord n) {
+    public static NodeView of(NodeRecord n) {
         return new NodeView(
                 n.getId(),
                 n.getGroupId(),

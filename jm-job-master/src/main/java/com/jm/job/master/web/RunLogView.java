@@ -33,7 +33,7 @@ public record RunLogView(
             @Schema(description = "the text, as written; control characters are data", example = "sent 12 invoices")
                     String text) {}
 
-    static RunLogView of(RunLogPage page) {
+    public static RunLogView of(RunLogPage page) {
         return new RunLogView(
                 page.runId(),
                 page.lines().stream()

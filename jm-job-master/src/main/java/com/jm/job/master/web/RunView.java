@@ -67,7 +67,7 @@ public record RunView(
                         example = "10")
                 Integer shardTotal) {
 
-    static RunView of(RunRecord r) {
+    public static RunView of(RunRecord r) {
         return new RunView(
                 r.getId(),
                 r.getTaskId(),

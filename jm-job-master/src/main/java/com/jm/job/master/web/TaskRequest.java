@@ -1,5 +1,6 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.Tags;
@@ -21,8 +22,9 @@ import java.util.List;
  * @param name display name, any text
  * @param beanName the job handler to run: a handler bean's name or an annotated method's name
  * @param groupId group whose nodes run the task
- * @param cron Spring cron expression (six fields, seconds first); with no schedule at all the task
- *     runs once, at once
+ * @param cron cron expression in its {@code cronFlavour}; with no schedule at all the task runs
+ *     once, at once
+ * @param cronFlavour SPRING (default), QUARTZ or UNIX: the dialect {@code cron} is written in
  * @param timeZone zone of the cron expression (default UTC)
  * @param fixedRate ISO-8601 duration: a fire every so long, slots counted from the first fire
  * @param fixedDelay ISO-8601 duration: the next fire so long after the previous run finished
@@ -54,10 +56,13 @@ public record TaskRequest(
         @Schema(description = "group whose nodes run the task", example = "1") @NotNull @Positive Long groupId,
         @Schema(
                         description =
-                                "Spring cron (six fields, seconds first); with no schedule at all the task runs once, at once",
+                                "cron expression in its cronFlavour (SPRING by default: six fields, seconds first); with no schedule at all the task runs once, at once",
                         example = "0 0 6 * * *")
                 @Size(max = 128)
                 String cron,
+        @Schema(description = TaskRequest.CRON_FLAVOUR_DESCRIPTION, example = "SPRING")
+                @Pattern(regexp = TaskRequest.CRON_FLAVOUR, message = TaskRequest.CRON_FLAVOUR_MESSAGE)
+                String cronFlavour,
         @Schema(description = "zone of the cron expression (default UTC)", example = "Europe/Berlin") @Size(max = 64)
                 String timeZone,
         @Schema(
@@ -147,16 +152,23 @@ public record TaskRequest(
     static final String SHARDS_MESSAGE = "must be a whole number from 1 to 10000";
     static final int MAX_SHARD_PARAM = 4_096;
     static final int MAX_TAGS = 16;
+    static final String CRON_FLAVOUR = "SPRING|QUARTZ|UNIX";
+    static final String CRON_FLAVOUR_DESCRIPTION =
+            "the dialect of cron: SPRING (default; Spring's six fields, day-of-week 1 = MON), QUARTZ (Quartz and"
+                    + " XXL-JOB: seconds first, day-of-week 1 = SUN, optional year, ? L W #) or UNIX (five fields,"
+                    + " minute first)";
+    static final String CRON_FLAVOUR_MESSAGE =
+            "must be SPRING (the default), QUARTZ (Quartz and XXL-JOB expressions) or UNIX (five-field cron)";
     static final String OVERLAP = "SKIP|QUEUE|PARALLEL";
     static final String OVERLAP_MESSAGE = "must be SKIP, QUEUE or PARALLEL";
     static final int MAX_CONCURRENT_FIRES = 100;
     static final String PRIORITY_MESSAGE = "must be a whole number from 0 (the default) to 9 (claimed first)";
 
-    TaskDefinition toDefinition() {
+    public TaskDefinition toDefinition() {
         return definition(
                 name,
                 beanName,
-                new Schedule(cron, timeZone, fixedRate, fixedDelay, runAt),
+                new Schedule(cron, cronFlavour, timeZone, fixedRate, fixedDelay, runAt),
                 params,
                 retry,
                 maxRetries,
@@ -177,7 +189,8 @@ public record TaskRequest(
             Integer maxConcurrentFires) {}
 
     /** The schedule fields of a body, as sent. */
-    record Schedule(String cron, String timeZone, String fixedRate, String fixedDelay, String runAt) {}
+    record Schedule(
+            String cron, String cronFlavour, String timeZone, String fixedRate, String fixedDelay, String runAt) {}
 
     /** Fills the defaults both create and update apply. */
     static TaskDefinition definition(
@@ -198,6 +211,7 @@ public record TaskRequest(
                 name,
                 beanName,
                 blankToNull(schedule.cron()),
+                schedule.cronFlavour() == null ? null : CronFlavour.valueOf(schedule.cronFlavour()),
                 blankToNull(schedule.timeZone()),
                 ScheduleFields.interval("fixedRate", schedule.fixedRate()),
                 ScheduleFields.interval("fixedDelay", schedule.fixedDelay()),

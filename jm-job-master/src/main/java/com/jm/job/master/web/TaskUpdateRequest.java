@@ -49,10 +49,13 @@ public record TaskUpdateRequest(
                 String beanName,
         @Schema(
                         description =
-                                "Spring cron (six fields, seconds first); with no schedule at all the task runs once, at once",
+                                "cron expression in its cronFlavour (SPRING by default: six fields, seconds first); with no schedule at all the task runs once, at once",
                         example = "0 0 6 * * *")
                 @Size(max = 128)
                 String cron,
+        @Schema(description = TaskRequest.CRON_FLAVOUR_DESCRIPTION, example = "SPRING")
+                @Pattern(regexp = TaskRequest.CRON_FLAVOUR, message = TaskRequest.CRON_FLAVOUR_MESSAGE)
+                String cronFlavour,
         @Schema(description = "zone of the cron expression (default UTC)", example = "Europe/Berlin") @Size(max = 64)
                 String timeZone,
         @Schema(
@@ -130,11 +133,11 @@ public record TaskUpdateRequest(
                 @PositiveOrZero
                 Long version) {
 
-    TaskDefinition toDefinition() {
+    public TaskDefinition toDefinition() {
         return TaskRequest.definition(
                 name,
                 beanName,
-                new TaskRequest.Schedule(cron, timeZone, fixedRate, fixedDelay, runAt),
+                new TaskRequest.Schedule(cron, cronFlavour, timeZone, fixedRate, fixedDelay, runAt),
                 params,
                 retry,
                 maxRetries,

@@ -1,5 +1,6 @@
 package com.jm.job.master.web;
 
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.Tags;
@@ -29,6 +30,8 @@ public record TaskView(
         @Schema(description = "automatic retries allowed", example = "3") int maxRetries,
         @Schema(description = "attempt of the current or last run", example = "0") int attempt,
         @Schema(description = "cron expression, if any", example = "0 0 6 * * *") String cron,
+        @Schema(description = "the dialect of cron (SPRING, QUARTZ or UNIX), with a cron only", example = "SPRING")
+                CronFlavour cronFlavour,
         @Schema(description = "zone of the cron expression", example = "Europe/Berlin") String timeZone,
         @Schema(description = "fixed rate (ISO-8601 duration), if any", example = "PT30S") String fixedRate,
         @Schema(description = "fixed delay (ISO-8601 duration), if any", example = "PT1M") String fixedDelay,
@@ -67,7 +70,7 @@ public record TaskView(
 
     static final String MASK = "******";
 
-    static TaskView of(TaskRecord t) {
+    public static TaskView of(TaskRecord t) {
         return new TaskView(
                 t.getId(),
                 t.getName(),
@@ -80,6 +83,7 @@ public record TaskView(
                 t.getMaxRetries(),
                 t.getAttempt(),
                 t.getCron(),
+                t.getCron() == null ? null : t.getCronFlavour(),
                 t.getCronZone(),
                 iso(t.getFixedRateMs()),
                 iso(t.getFixedDelayMs()),

@@ -208,7 +208,7 @@ class MultiRunFireTest extends RegisteredNodeTest {
                 .isEqualTo(3);
         assertThat(jdbc.queryForObject(
                         "SELECT message FROM jm_task_run WHERE task_id = ? AND fire_id IS NULL", String.class, task))
-                .isEqualTo("2 of 3 runs succeeded, 1 failed");
+                .isEqualTo("2 of 3 runs succeeded, 1 failed (1 FAILED)");
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM jm_task_run WHERE task_id = ? AND state = 'SUCCEEDED'", Long.class, task))
                 .as("no succeeded shard ran twice")
@@ -274,7 +274,7 @@ class MultiRunFireTest extends RegisteredNodeTest {
         assertThat(taskStatus(task)).isEqualTo(3);
         assertThat(jdbc.queryForObject(
                         "SELECT message FROM jm_task_run WHERE task_id = ? AND fire_id IS NULL", String.class, task))
-                .isEqualTo("1 of 2 runs succeeded, 1 failed");
+                .isEqualTo("1 of 2 runs succeeded, 1 failed (1 LOST)");
         assertThat(stranded.sweep()).isZero();
     }
 

@@ -199,6 +199,7 @@ class PriorityClaimTest extends MariaDbTest {
                 null,
                 null,
                 null,
+                null,
                 false,
                 0,
                 null,

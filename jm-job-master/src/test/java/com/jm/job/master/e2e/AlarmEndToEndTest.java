@@ -3,21 +3,11 @@ package com.jm.job.master.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.jm.job.master.support.Ports;
-import com.jm.job.master.support.TestDatabases;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -41,60 +31,23 @@ class AlarmEndToEndTest {
 
     private static final String SECRET = "hook-secret";
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger refused = new AtomicInteger();
-    private HttpServer receiver;
-    private GreenMail smtp;
-    private MasterInstance a;
-    private MasterInstance b;
+    private AlarmCluster cluster;
+    private AlarmReceivers receivers;
     private JdbcTemplate jdbc;
     private MasterApi api;
     private long groupId;
 
-    record Received(Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0))
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
-
     @BeforeEach
-    void start() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(new Received(
-                    Map.copyOf(exchange.getRequestHeaders()),
-                    exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.createContext("/down", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            refused.incrementAndGet();
-            byte[] answer = "try later".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(503, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        receiver.start();
-        smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        String database = TestDatabases.createDatabase("alarm");
-        String[] shared = {
-            "jm.job.master.lease-check-interval=100ms",
-            "jm.job.master.alarms.dispatch-interval=100ms",
-            "jm.job.master.alarms.retry-backoff-base=100ms",
-            "jm.job.master.alarms.max-attempts=3",
-            "spring.mail.host=127.0.0.1",
-            "spring.mail.port=" + smtp.getSmtp().getPort()
-        };
-        a = new MasterInstance(database, 0, shared).start();
-        b = new MasterInstance(database, 0, shared);
-        jdbc = a.jdbc();
-        api = new MasterApi(a.url());
+    void start() {
+        cluster = new AlarmCluster(
+                "jm.job.master.alarms.retry-backoff-base=100ms",
+                "jm.job.master.alarms.max-attempts=3",
+                // The webhook's secrets are stored encrypted, and decrypted only to send.
+                "jm.job.master.security.params-keys[0].id=e2e",
+                "jm.job.master.security.params-keys[0].key=ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
+        receivers = cluster.receivers;
+        jdbc = cluster.jdbc();
+        api = cluster.api;
         groupId = api.createGroup("alarmed");
         jdbc.update(
                 "INSERT INTO jm_node (ip, group_id, instance, last_heartbeat_at) VALUES ('10.0.0.1', ?, 'n1', NOW(3))",
@@ -103,17 +56,8 @@ class AlarmEndToEndTest {
 
     @AfterEach
     void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
-        }
-        if (receiver != null) {
-            receiver.stop(0);
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -132,7 +76,7 @@ class AlarmEndToEndTest {
                 "channel",
                 "WEBHOOK",
                 "webhookUrl",
-                receiverUrl("/hook"),
+                receivers.url("/hook"),
                 "hmacSecret",
                 SECRET,
                 "webhookHeaders",
@@ -157,6 +101,16 @@ class AlarmEndToEndTest {
                 .doesNotContain(SECRET)
                 .doesNotContain("/hook")
                 .doesNotContain("billing");
+        assertThat(jdbc.queryForMap(
+                                "SELECT webhook_url, webhook_headers, hmac_secret FROM jm_alarm_rule WHERE id = ?",
+                                hook)
+                        .values()
+                        .toString())
+                .as("stored encrypted")
+                .contains("{aesgcm:e2e}")
+                .doesNotContain(SECRET)
+                .doesNotContain("/hook")
+                .doesNotContain("billing");
 
         bothMasters();
         int runs = 6;
@@ -165,11 +119,13 @@ class AlarmEndToEndTest {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count("state = 'DELIVERED'") == 2L * runs);
-        assertThat(received).hasSize(runs);
-        assertThat(smtp.getReceivedMessages()).hasSize(runs);
-        assertThat(received.stream().map(r -> r.header("X-JmJob-Delivery")).distinct())
+        assertThat(receivers.received()).hasSize(runs);
+        assertThat(receivers.mails()).hasSize(runs);
+        assertThat(receivers.received().stream()
+                        .map(r -> r.header("X-JmJob-Delivery"))
+                        .distinct())
                 .hasSize(runs);
-        for (Received r : received) {
+        for (AlarmReceivers.Received r : receivers.received()) {
             assertThat(r.header("X-JmJob-Signature")).isEqualTo("sha256=" + hmac(SECRET, r.body()));
             assertThat(r.header("X-Team")).isEqualTo("billing");
             JsonNode body = json.readTree(r.body());
@@ -177,7 +133,7 @@ class AlarmEndToEndTest {
             assertThat(body.get("ruleId").asLong()).isEqualTo(hook);
             assertThat(body.get("groupName").asString()).isEqualTo("alarmed");
         }
-        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("[jm-job] RUN_LOST task ");
+        assertThat(receivers.mails().get(0).getSubject()).startsWith("[jm-job] RUN_LOST task ");
         assertThat(count("rule_id = " + mail + " AND attempts = 1")).isEqualTo(runs);
 
         JsonNode page = api.get("/api/alarms/deliveries?ruleId=" + hook + "&size=50");
@@ -199,7 +155,7 @@ class AlarmEndToEndTest {
                 "channel",
                 "WEBHOOK",
                 "webhookUrl",
-                receiverUrl("/hook")));
+                receivers.url("/hook")));
         bothMasters();
         long task = lapsedRun("flapping");
         for (int i = 0; i < 2; i++) {
@@ -210,7 +166,7 @@ class AlarmEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("state IN ('DELIVERED', 'SILENCED')") == 3);
         assertThat(count("state = 'DELIVERED'")).isEqualTo(1);
         assertThat(count("state = 'SILENCED'")).isEqualTo(2);
-        assertThat(received).hasSize(1);
+        assertThat(receivers.received()).hasSize(1);
     }
 
     @Test
@@ -220,12 +176,12 @@ class AlarmEndToEndTest {
                 "scope", "ALL",
                 "events", List.of("RUN_LOST", "TASK_ERROR"),
                 "channel", "WEBHOOK",
-                "webhookUrl", receiverUrl("/down"),
+                "webhookUrl", receivers.url("/down"),
                 "webhookTemplate", "SLACK"));
         bothMasters();
         lapsedRun("unlucky");
         await().atMost(Duration.ofSeconds(30)).until(() -> count("state = 'FAILED'") == 2);
-        assertThat(refused.get()).isEqualTo(2 * 3);
+        assertThat(receivers.refused()).isEqualTo(2 * 3);
         assertThat(jdbc.queryForList("SELECT attempts FROM jm_alarm_delivery", Integer.class))
                 .containsOnly(3);
         assertThat(jdbc.queryForList("SELECT last_error FROM jm_alarm_delivery", String.class))
@@ -233,16 +189,12 @@ class AlarmEndToEndTest {
     }
 
     private long rule(Map<String, Object> body) {
-        return api.post("/api/alarms", json.writeValueAsString(body)).get("id").asLong();
+        return cluster.rule(body);
     }
 
     /** Starts the second master, which reads the rules made so far at its first look. */
     private void bothMasters() {
-        b.start();
-    }
-
-    private String receiverUrl(String path) {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+        cluster.startSecond();
     }
 
     /** A task running on the node whose lease lapsed a second ago, acknowledged, with no retry left. */
@@ -278,7 +230,7 @@ class AlarmEndToEndTest {
     }
 
     private long count(String where) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM jm_alarm_delivery WHERE " + where, Long.class);
+        return cluster.deliveries(where);
     }
 
     private static String hmac(String secret, byte[] body) throws Exception {

@@ -85,7 +85,7 @@ class BroadcastEndToEndTest {
             assertThat(killed.state())
                     .as("the fire of the killed node, without retry")
                     .isEqualTo("FAILED");
-            assertThat(killed.record().message()).isEqualTo("2 of 3 runs succeeded, 1 failed");
+            assertThat(killed.record().message()).isEqualTo("2 of 3 runs succeeded, 1 failed (1 LOST)");
             assertThat(jdbc.queryForObject("SELECT status FROM jm_task WHERE id = ?", Integer.class, task))
                     .as("the task is in error after a failed fire")
                     .isEqualTo(3);

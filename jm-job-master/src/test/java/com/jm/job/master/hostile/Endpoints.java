@@ -57,6 +57,8 @@ final class Endpoints {
     static final Endpoint PAUSE_GROUP = groupAction("pause");
     static final Endpoint RESUME_GROUP = groupAction("resume");
 
+    static final Endpoint CRON_NEXT = new Endpoint("GET /api/cron/next", READ, t -> get("/api/cron/next"), null);
+
     static final Endpoint LIST_NODES = new Endpoint("GET /api/nodes", READ, t -> get("/api/nodes"), null);
     static final Endpoint GET_NODE =
             new Endpoint("GET /api/nodes/{id}", READ, t -> get("/api/nodes/{id}", t.nodeId()), null);
@@ -127,6 +129,7 @@ final class Endpoints {
             TRIGGER_TASK,
             TASK_RUNS,
             RUN_LOG,
+            CRON_NEXT,
             PAUSE_GROUP,
             RESUME_GROUP,
             LIST_NODES,

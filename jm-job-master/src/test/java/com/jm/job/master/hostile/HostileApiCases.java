@@ -2,6 +2,7 @@ package com.jm.job.master.hostile;
 
 import static com.jm.job.master.hostile.Endpoints.CREATE_GROUP;
 import static com.jm.job.master.hostile.Endpoints.CREATE_TASK;
+import static com.jm.job.master.hostile.Endpoints.CRON_NEXT;
 import static com.jm.job.master.hostile.Endpoints.LIST_NODES;
 import static com.jm.job.master.hostile.Endpoints.LIST_TASKS;
 import static com.jm.job.master.hostile.Endpoints.RETRY_TASK;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
 /** Field-by-field attacks on the operators' API: wrong types, values out of range, garbage. */
 final class HostileApiCases {
 
+    static final String NEVER = "0 0 0 30 2 *";
+
     static final List<String> BAD_CRONS = List.of(
             "x",
             "* * * * *",
@@ -37,7 +40,7 @@ final class HostileApiCases {
             "*/0 * * * * *",
             "-1 * * * * *",
             "99999999999 * * * * *",
-            "0 0 0 30 2 *",
+            NEVER,
             "@reboot",
             "0 0 0 * * MON-",
             "0 0 0 * * *\n0 0 1 * * *",
@@ -45,6 +48,22 @@ final class HostileApiCases {
             "${cron}",
             "#{cron}",
             "c".repeat(129));
+
+    static final List<String> BAD_FLAVOURS =
+            List.of("spring", "CRONTAB", "", " QUARTZ", "QUARTZ\n", "UNIX'; DROP TABLE jm_task; --", "${flavour}");
+
+    /** Expressions of one flavour, or of none, sent as another: each refused by the flavour named. */
+    static final Map<String, String> WRONG_FLAVOUR = Map.of(
+            "0 0 10 * * 6#3", "QUARTZ",
+            "0 0 10 ? * ?", "QUARTZ",
+            "0 0 10 ? * 6#6", "QUARTZ",
+            "0 0 10 L,15 * ?", "QUARTZ",
+            "0 0 10 ? * MON-FRI/2", "QUARTZ",
+            "0 0 10 ? * * 1969", "QUARTZ",
+            "0 0 10 ? * * 2100", "QUARTZ",
+            "0 0 10 ? * MON", "UNIX",
+            "0 10 * * 1#2", "UNIX",
+            "5/10 * * * *", "UNIX");
 
     static final List<String> BAD_BEAN_NAMES = List.of(
             "#{T(java.lang.Runtime).getRuntime().exec('id')}",
@@ -131,6 +150,25 @@ final class HostileApiCases {
             cases.add(e.field("cron " + quoted(cron), 400, "cron", cron));
         }
         cases.add(e.field("cron as object", 400, "cron", new Raw("{}")));
+        for (String flavour : BAD_FLAVOURS) {
+            cases.add(e.body(
+                    "cronFlavour " + quoted(flavour),
+                    400,
+                    t -> JsonBodies.write(JsonBodies.with(
+                            JsonBodies.with(e.validBody().apply(t), "cron", "0 0 2 * * *"), "cronFlavour", flavour))));
+        }
+        cases.add(e.field("cronFlavour without a cron", 400, "cronFlavour", "QUARTZ"));
+        cases.add(e.field("cronFlavour as number", 400, "cronFlavour", 1));
+        cases.add(e.field("cronFlavour as array", 400, "cronFlavour", List.of("QUARTZ")));
+        for (Map.Entry<String, String> wrong : WRONG_FLAVOUR.entrySet()) {
+            cases.add(e.body(
+                    "cron " + quoted(wrong.getKey()) + " as " + wrong.getValue(),
+                    400,
+                    t -> JsonBodies.write(JsonBodies.with(
+                            JsonBodies.with(e.validBody().apply(t), "cron", wrong.getKey()),
+                            "cronFlavour",
+                            wrong.getValue()))));
+        }
         for (String zone : BAD_ZONES) {
             cases.add(e.body(
                     "timeZone " + quoted(zone),
@@ -308,6 +346,42 @@ final class HostileApiCases {
                 param(e, "limit over 1000", "limit", "1001", 400),
                 param(e, "limit beyond int", "limit", "2147483648", 400),
                 param(e, "limit not a number", "limit", "all", 400));
+    }
+
+    /** The cron preview's parameters: what a task's cron refuses, and its own out of range. */
+    static List<HostileCase> cronPreview() {
+        Endpoint e = CRON_NEXT;
+        List<HostileCase> cases = new ArrayList<>();
+        cases.add(e.call("no expression", 400, e::authorized));
+        // A task refuses an expression that never fires; the preview answers it with a note.
+        BAD_CRONS.stream()
+                .filter(cron -> !cron.equals(NEVER))
+                .forEach(cron -> cases.add(preview("expression " + quoted(cron), cron, Map.of())));
+        WRONG_FLAVOUR.forEach((cron, flavour) ->
+                cases.add(preview("expression " + quoted(cron) + " as " + flavour, cron, Map.of("flavour", flavour))));
+        // An empty parameter is the default (SPRING) to Spring MVC, so that one is no refusal here.
+        for (String flavour : BAD_FLAVOURS.stream().filter(f -> !f.isEmpty()).toList()) {
+            cases.add(preview("flavour " + quoted(flavour), "0 0 2 * * *", Map.of("flavour", flavour)));
+        }
+        for (String zone : BAD_ZONES) {
+            cases.add(preview("zone " + quoted(zone), "0 0 2 * * *", Map.of("zone", zone)));
+        }
+        for (String count : List.of("0", "-1", "51", "2147483648", "five", "1.5", "5 OR 1=1")) {
+            cases.add(preview("count " + quoted(count), "0 0 2 * * *", Map.of("count", count)));
+        }
+        for (String after :
+                List.of("yesterday", "2030-01-01T00:00:00", "+10000-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
+            cases.add(preview("after " + quoted(after), "0 0 2 * * *", Map.of("after", after)));
+        }
+        return cases;
+    }
+
+    private static HostileCase preview(String name, String expression, Map<String, String> params) {
+        return CRON_NEXT.call(name, 400, t -> {
+            var request = CRON_NEXT.authorized(t).param("expression", expression);
+            params.forEach(request::param);
+            return request;
+        });
     }
 
     static List<HostileCase> nodeQueries() {

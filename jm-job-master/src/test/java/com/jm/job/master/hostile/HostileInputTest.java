@@ -131,6 +131,7 @@ class HostileInputTest extends MariaDbTest {
                                 .flatMap(e -> HostileParams.paging(e).stream()),
                         HostileApiCases.taskQueries().stream(),
                         HostileApiCases.runLogQueries().stream(),
+                        HostileApiCases.cronPreview().stream(),
                         HostileApiCases.nodeQueries().stream())
                 .flatMap(s -> s));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jm.job.master.JmJobMasterApplication;
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.TaskRecord;
 import com.jm.job.master.service.TaskService;
@@ -54,14 +55,13 @@ class QuartzImportTest extends MariaDbTest {
         assertThat(plan.report())
                 .contains("quartz trigger reports.thirdFriday (job reports.nightlyReport) -> new task \"nightlyReport"
                         + " [quartz reports/reports.thirdFriday]\" in group reports: beanName"
-                        + " quartzJobs.NightlyReportJob, cron '0 0 10 ? * 5#3' (Asia/Shanghai), params"
+                        + " quartzJobs.NightlyReportJob, cron '0 0 10 ? * 6#3' (QUARTZ, Asia/Shanghai), params"
                         + " '{\"day\":\"1\",\"region\":\"eu\"}', mode SINGLE, overlap SKIP, retries 0, enabled")
                 .contains("note: job class " + JOBS + "$NightlyReportJob -> beanName quartzJobs.NightlyReportJob (by"
                         + " default: the class's simple name; --handler-map to change)")
-                .contains("day-of-week '6#3' written '5#3'")
                 .contains("misfire DO_NOTHING")
                 .contains("quartz trigger reports.nightly (job reports.nightlyReport) -> new task")
-                .contains("cron '0 0 0 * * ?' (UTC)")
+                .contains("cron '0 0 0 * * ? *' (QUARTZ, UTC)")
                 .contains("paused in Quartz (PAUSED): imported disabled")
                 .contains("quartz trigger billing.every30s (job billing.sync) -> new task \"sync [quartz"
                         + " reports/billing.every30s]\" in group reports: beanName billingSync, fixedRate PT30S from"
@@ -77,7 +77,7 @@ class QuartzImportTest extends MariaDbTest {
                 .contains("quartz trigger reports.workdays (job reports.workdays) -> not carried over: it skips the"
                         + " times of Quartz calendar 'holidays'")
                 .contains("quartz trigger paused.weekdays (job reports.weekly) -> new task")
-                .contains("day-of-week '2-6' written '1-5'")
+                .contains("cron '0 30 9 ? * 2-6' (QUARTZ, UTC)")
                 .contains("its trigger group paused is paused in Quartz: imported disabled")
                 .contains("quartz job ops.byHand (no trigger) -> new task \"byHand [quartz reports/job ops.byHand]\" in"
                         + " group reports: beanName quartzJobs.CleanupJob, no schedule, params '{\"scope\":\"all\"}'")
@@ -104,7 +104,8 @@ class QuartzImportTest extends MariaDbTest {
                         "job ops.byHand");
         TaskRecord thirdFriday = taskService.get(ids.get("trigger reports.thirdFriday"));
         assertThat(thirdFriday.getBeanName()).isEqualTo("quartzJobs.NightlyReportJob");
-        assertThat(thirdFriday.getCron()).isEqualTo("0 0 10 ? * 5#3");
+        assertThat(thirdFriday.getCron()).isEqualTo("0 0 10 ? * 6#3");
+        assertThat(thirdFriday.getCronFlavour()).isEqualTo(CronFlavour.QUARTZ);
         assertThat(thirdFriday.getCronZone()).isEqualTo("Asia/Shanghai");
         assertThat(thirdFriday.getParams()).isEqualTo("{\"day\":\"1\",\"region\":\"eu\"}");
         assertThat(thirdFriday.getOverlapPolicy()).isEqualTo(OverlapPolicy.SKIP);
@@ -115,7 +116,7 @@ class QuartzImportTest extends MariaDbTest {
                 .matches(t -> t.getHour() == 2 && t.getDayOfWeek() == java.time.DayOfWeek.FRIDAY)
                 .matches(t -> (t.getDayOfMonth() - 1) / 7 == 2);
         TaskRecord nightly = taskService.get(ids.get("trigger reports.nightly"));
-        assertThat(nightly.getCron()).isEqualTo("0 0 0 * * ?");
+        assertThat(nightly.getCron()).isEqualTo("0 0 0 * * ? *");
         assertThat(nightly.getParams()).isEqualTo("{\"day\":\"1\"}");
         assertThat(nightly.isDisable()).isTrue();
         TaskRecord sync = taskService.get(ids.get("trigger billing.every30s"));
@@ -184,8 +185,8 @@ class QuartzImportTest extends MariaDbTest {
                                 + " CalendarIntervalTrigger (CAL_INT)")
                         .contains("quartz trigger legacy.unmapped (job DEFAULT.unmapped) -> BAD ROW: its job class "
                                 + JOBS + "$CleanupJob is not in the handler map (--require-handler-map)")
-                        .contains("quartz trigger DEFAULT.newYear2031 (job DEFAULT.newYear2031) -> BAD ROW: cron '0 0"
-                                + " 0 1 1 ? 2031' names the year(s) 2031")
+                        .contains("quartz trigger DEFAULT.pastYears (job DEFAULT.pastYears) -> BAD ROW: cron '0 0 0 1"
+                                + " 1 ? 2020' never fires again")
                         .contains("quartz trigger legacy.fine (job DEFAULT.fine) -> new task")
                         .contains("REFUSED: 1 to create, 0 already imported, 0 not carried over, 4 bad rows"));
         NothingWritten.in(jdbc);

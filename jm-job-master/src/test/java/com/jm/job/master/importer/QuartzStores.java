@@ -158,9 +158,12 @@ final class QuartzStores {
         });
     }
 
-    /** Scheduler {@code bad}: one fine trigger and rows the import refuses. */
+    /**
+     * Scheduler {@code bad}: one fine trigger and rows the import refuses, one of them a cron of
+     * years gone by (Quartz refuses to store one, so the row is changed afterwards).
+     */
     static QuartzDatabase badRows() {
-        return written(QuartzDatabase.create(), "bad", true, s -> {
+        QuartzDatabase store = written(QuartzDatabase.create(), "bad", true, s -> {
             s.scheduleJob(
                     newJob(QuartzJobs.NightlyReportJob.class)
                             .withIdentity("fine")
@@ -188,13 +191,19 @@ final class QuartzStores {
                     newJob(QuartzJobs.CleanupJob.class).withIdentity("unmapped").build(), cron("unmapped"));
             s.scheduleJob(
                     newJob(QuartzJobs.NightlyReportJob.class)
-                            .withIdentity("newYear2031")
+                            .withIdentity("pastYears")
                             .build(),
                     newTrigger()
-                            .withIdentity("newYear2031")
+                            .withIdentity("pastYears")
                             .withSchedule(cronSchedule("0 0 0 1 1 ? 2031"))
                             .build());
         });
+        store.jdbc()
+                .update(
+                        "UPDATE " + store.table("CRON_TRIGGERS") + " SET CRON_EXPRESSION = ? WHERE TRIGGER_NAME = ?",
+                        "0 0 0 1 1 ? 2020",
+                        "pastYears");
+        return store;
     }
 
     private static org.quartz.Trigger cron(String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jm.job.master.JmJobMasterApplication;
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.TaskRecord;
@@ -96,10 +97,9 @@ class XxlJobImportTest extends MariaDbTest {
         String report = plan.report();
         assertThat(report)
                 .contains("xxl-job #1 \"third Friday report\" -> new task \"third Friday report [xxl-job #1]\" in group"
-                        + " xxl-job-executor-sample: beanName demoJobHandler, cron '0 0 10 ? * 5#3' (Asia/Shanghai),"
+                        + " xxl-job-executor-sample: beanName demoJobHandler, cron '0 0 10 ? * 6#3' (QUARTZ, Asia/Shanghai),"
                         + " params 'day=1', mode SINGLE, overlap QUEUE, retries 2, timeout 30 s, children xxl-job [2],"
                         + " enabled")
-                .contains("day-of-week '6#3' written '5#3'")
                 .contains("xxl-job #2 \"sharded sync\" -> new task \"sharded sync [xxl-job #2]\" in group"
                         + " report-executor: beanName shardingJobHandler, fixedRate PT1M, mode BROADCAST, overlap"
                         + " SKIP, retries 0, disabled")
@@ -128,7 +128,12 @@ class XxlJobImportTest extends MariaDbTest {
         TaskRecord nightly = taskService.get(ids.get("5"));
         assertThat(report.getName()).isEqualTo("third Friday report [xxl-job #1]");
         assertThat(report.getBeanName()).isEqualTo("demoJobHandler");
-        assertThat(report.getCron()).isEqualTo("0 0 10 ? * 5#3");
+        assertThat(report.getCron()).isEqualTo("0 0 10 ? * 6#3");
+        assertThat(report.getCronFlavour()).isEqualTo(CronFlavour.QUARTZ);
+        assertThat(report.getNextFireTime())
+                .as("the third Friday at 10:00 in Shanghai, 02:00 UTC")
+                .matches(t -> t.getHour() == 2 && t.getDayOfWeek() == java.time.DayOfWeek.FRIDAY)
+                .matches(t -> (t.getDayOfMonth() - 1) / 7 == 2);
         assertThat(report.getCronZone()).isEqualTo("Asia/Shanghai");
         assertThat(report.getParams()).isEqualTo("day=1");
         assertThat(report.getTimeoutS()).isEqualTo(30);
@@ -144,7 +149,7 @@ class XxlJobImportTest extends MariaDbTest {
         assertThat(byHand.isDisable()).isTrue();
         assertThat(byHand.getCron()).isNull();
         assertThat(byHand.getFixedRateMs()).isNull();
-        assertThat(nightly.getCron()).isEqualTo("0 0 0 * * ?");
+        assertThat(nightly.getCron()).isEqualTo("0 0 0 * * ? *");
         assertThat(nightly.getChildTaskIds()).isEmpty();
         assertThat(jdbc.queryForList("SELECT name FROM jm_group ORDER BY name", String.class))
                 .containsExactly("report-executor", "xxl-job-executor-sample");
@@ -175,7 +180,7 @@ class XxlJobImportTest extends MariaDbTest {
                 .job(3, Map.of("job_desc", "no handler", "executor_handler", ""))
                 .job(4, Map.of("job_desc", "orphan parent", "child_jobid", "99"))
                 .job(5, Map.of("job_desc", "lost executor", "job_group", 7))
-                .job(6, Map.of("job_desc", "in 2027", "schedule_type", "CRON", "schedule_conf", "0 0 0 1 1 ? 2027"))
+                .job(6, Map.of("job_desc", "in 2020", "schedule_type", "CRON", "schedule_conf", "0 0 0 1 1 ? 2020"))
                 .read();
 
         assertThatThrownBy(() -> importer.apply(source, SHANGHAI))
@@ -194,7 +199,7 @@ class XxlJobImportTest extends MariaDbTest {
                             .contains("xxl-job #3 \"no handler\" -> BAD ROW: no executor handler (JobHandler) is set")
                             .contains("xxl-job #4 \"orphan parent\" -> BAD ROW: child job 99 is not in xxl_job_info")
                             .contains("xxl-job #5 \"lost executor\" -> BAD ROW: its executor (job_group 7)")
-                            .contains("xxl-job #6 \"in 2027\" -> BAD ROW: cron '0 0 0 1 1 ? 2027' names the year(s)")
+                            .contains("xxl-job #6 \"in 2020\" -> BAD ROW: cron '0 0 0 1 1 ? 2020' never fires again")
                             .contains("REFUSED: 1 to create, 0 already imported, 0 not carried over, 5 bad rows");
                 });
         NothingWritten.in(jdbc);

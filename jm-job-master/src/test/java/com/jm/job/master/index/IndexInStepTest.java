@@ -1,18 +1,25 @@
 package com.jm.job.master.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.common.protocol.NodeApi;
+import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.schedule.CronFiring;
 import com.jm.job.master.support.MariaDbTest;
 import com.jm.job.master.support.RedisCli;
 import com.jm.job.master.support.TestRedis;
 import com.jm.job.master.support.TestSecurity;
+import io.lettuce.core.event.connection.ReconnectAttemptEvent;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +55,12 @@ class IndexInStepTest extends MariaDbTest {
 
     @Autowired
     CronFiring cronFiring;
+
+    @Autowired
+    ClientResources clientResources;
+
+    @Autowired
+    JmJobMasterProperties properties;
 
     @Autowired
     LeaseRecovery leaseRecovery;
@@ -160,6 +173,43 @@ class IndexInStepTest extends MariaDbTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.pending").value(1));
         assertThat(queued()).containsExactly(String.valueOf(id));
+    }
+
+    /**
+     * A reconnect of the Redis client (here announced on its own event bus, as Lettuce does when a
+     * connection breaks) makes the next check rebuild, although the index answered throughout and
+     * its marker is there: the server reconnected to may lack the last writes (a failover), which
+     * the entry removed here stands for. Without a reconnect a check does not rebuild.
+     */
+    @Test
+    void aReconnectMakesTheNextCheckRebuildTheIndex() throws Exception {
+        long id = insert("{\"name\":\"a\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}");
+        redis.template().delete(key());
+        long rebuilds = reconciler.rebuilds();
+
+        assertThat(reconciler.reconcile()).isTrue();
+        assertThat(reconciler.rebuilds()).as("no reconnect, no rebuild").isEqualTo(rebuilds);
+        assertThat(queued()).isEmpty();
+
+        long reconnects = index.reconnects();
+        clientResources
+                .eventBus()
+                .publish(new ReconnectAttemptEvent(
+                        new InetSocketAddress("127.0.0.1", 50000), new InetSocketAddress("127.0.0.1", 6379), 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> index.reconnects() > reconnects);
+        assertThat(reconciler.reconcile()).isTrue();
+        assertThat(reconciler.rebuilds()).isEqualTo(rebuilds + 1);
+        assertThat(queued()).containsExactly(String.valueOf(id));
+        assertThat(reconciler.reconcile()).isTrue();
+        assertThat(reconciler.rebuilds()).as("once per reconnect").isEqualTo(rebuilds + 1);
+    }
+
+    /** Lettuce's own cap (30 s) would keep a master on the database that long after Redis is back. */
+    @Test
+    void reconnectAttemptsAreNeverFurtherApartThanOneIndexCheck() {
+        Delay delay = clientResources.reconnectDelay();
+        assertThat(delay.createDelay(1)).isLessThan(delay.createDelay(5));
+        assertThat(delay.createDelay(40)).isEqualTo(properties.getIndexCheckInterval());
     }
 
     private Set<String> queued() {

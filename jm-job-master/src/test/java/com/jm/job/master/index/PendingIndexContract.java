@@ -2,6 +2,7 @@ package com.jm.job.master.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jm.job.master.domain.Tags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,26 @@ abstract class PendingIndexContract {
         }
         pool.shutdown();
         return new ArrayList<>(batches);
+    }
+
+    @Test
+    void takesFromEveryLaneOfAGroupInOneCallAndNamesItsTagLanes() {
+        PendingIndex index = index();
+        Lane own = Lane.group(5);
+        Lane node = Lane.of(5, 71L, null);
+        Lane tagged = Lane.of(5, null, Tags.stored(List.of("gpu")));
+        index.put(own, 1, 0, T0.plusMillis(3));
+        index.put(node, 2, 0, T0.plusMillis(1));
+        index.putAll(tagged, List.of(new PendingIndex.Entry(3, 2, T0.plusMillis(2))));
+        index.put(tagged, 4, 0, T0.plusSeconds(60));
+        index.put(Lane.of(6, null, Tags.stored(List.of("ssd"))), 5, 0, T0);
+
+        assertThat(index.tagLanes(5)).containsExactly(Tags.stored(List.of("gpu")));
+        assertThat(index.nextDue(List.of(own, node, tagged))).isEqualTo(T0.plusMillis(1));
+        assertThat(index.takeDue(List.of(own, node, tagged), T0.plusSeconds(1), 10))
+                .as("the highest priority first, then lane by lane")
+                .containsExactly(3L, 1L, 2L);
+        assertThat(index.nextDue(List.of(own, node, tagged))).isEqualTo(T0.plusSeconds(60));
     }
 
     @Test

@@ -2,8 +2,11 @@ package com.jm.job.master.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jm.job.master.domain.Tags;
 import com.jm.job.master.support.RedisCli;
 import com.jm.job.master.support.TestRedis;
+import io.lettuce.core.cluster.SlotHash;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,5 +66,22 @@ class RedisPendingIndexTest extends PendingIndexContract {
 
         assertThat(index.nextDue(8)).isEqualTo(T0.minusSeconds(1));
         assertThat(index.takeDue(8, T0.plusSeconds(1), 10)).containsExactly(2L, 3L, 1L);
+    }
+
+    /**
+     * What lets the scripts run on Redis Cluster: every key of a group (each kind of lane, and the
+     * set naming its tag lanes) hashes to the group's slot, by the client's own slot function.
+     */
+    @Test
+    void everyKeyOfAGroupIsInTheGroupsSlot() {
+        for (long group : List.of(1L, 2L, 17L, 123456789L)) {
+            int slot = SlotHash.getSlot(RedisPendingIndex.key(group));
+            assertThat(List.of(
+                            RedisPendingIndex.key(Lane.of(group, 42L, null)),
+                            RedisPendingIndex.key(Lane.of(group, null, Tags.stored(List.of("gpu", "ssd")))),
+                            RedisPendingIndex.tagLanesKey(group)))
+                    .allSatisfy(key -> assertThat(SlotHash.getSlot(key)).as(key).isEqualTo(slot));
+            assertThat(slot).isEqualTo(SlotHash.getSlot("{" + group + "}"));
+        }
     }
 }

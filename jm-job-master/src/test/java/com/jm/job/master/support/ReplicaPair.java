@@ -1,14 +1,10 @@
 package com.jm.job.master.support;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The private MariaDB primary/replica pair the read/write split is proven on. scripts/test.sh starts
@@ -50,24 +46,7 @@ public final class ReplicaPair {
         if (replicating()) {
             return;
         }
-        Path script =
-                Path.of("..", "scripts", "replica-pair.sh").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalStateException("replica pair not running and " + script + " not found");
-        }
-        try {
-            Process process = new ProcessBuilder("bash", script.toString(), "start")
-                    .inheritIO()
-                    .start();
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("scripts/replica-pair.sh start failed; see the output above");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + script, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the replica pair", e);
-        }
+        ProjectScripts.run("replica-pair.sh", "start");
         if (!replicating()) {
             throw new IllegalStateException("the replica pair started but the replica does not replicate");
         }

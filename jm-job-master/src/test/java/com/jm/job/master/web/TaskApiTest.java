@@ -62,7 +62,7 @@ class TaskApiTest extends OperatorApiTest {
         send(post("/api/tasks"), task("bad", "helloJob", "every day at noon"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("cron"))
-                .andExpect(jsonPath("$.detail").value(containsString("invalid cron expression")));
+                .andExpect(jsonPath("$.detail").value(containsString("invalid SPRING cron expression")));
         send(post("/api/tasks"), "{\"name\":\"x\",\"beanName\":\"helloJob\",\"groupId\":987654}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("groupId"))
@@ -260,7 +260,7 @@ class TaskApiTest extends OperatorApiTest {
     /** A create body with the given fields, every other one absent. */
     private String request(String name, String beanName, String cron, String zone, String params) {
         return json.writeValueAsString(new TaskRequest(
-                name, beanName, groupId, cron, zone, null, null, null, params, null, null, null, null, null, null, null,
-                null, null, null, null, null));
+                name, beanName, groupId, cron, null, zone, null, null, null, params, null, null, null, null, null, null,
+                null, null, null, null, null, null));
     }
 }
