@@ -24,6 +24,7 @@ public class TaskForm {
     private String beanName;
     private String groupId;
     private String cron;
+    private String cronFlavour;
     private String timeZone;
     private String fixedRate;
     private String fixedDelay;
@@ -57,6 +58,7 @@ public class TaskForm {
         form.beanName = t.beanName();
         form.groupId = Long.toString(t.groupId());
         form.cron = t.cron();
+        form.cronFlavour = t.cronFlavour() == null ? null : t.cronFlavour().name();
         form.timeZone = t.timeZone();
         form.fixedRate = t.fixedRate();
         form.fixedDelay = t.fixedDelay();
@@ -86,6 +88,7 @@ public class TaskForm {
                 beanName,
                 number("groupId", groupId),
                 cron,
+                blankToNull(cronFlavour),
                 timeZone,
                 fixedRate,
                 fixedDelay,
@@ -110,6 +113,7 @@ public class TaskForm {
                 name,
                 beanName,
                 cron,
+                blankToNull(cronFlavour),
                 timeZone,
                 fixedRate,
                 fixedDelay,
@@ -137,6 +141,7 @@ public class TaskForm {
                 "preview",
                 1L,
                 cron,
+                blankToNull(cronFlavour),
                 timeZone,
                 fixedRate,
                 fixedDelay,

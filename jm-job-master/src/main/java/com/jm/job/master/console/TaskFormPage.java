@@ -1,6 +1,7 @@
 package com.jm.job.master.console;
 
 import com.jm.job.master.audit.AuditTrail;
+import com.jm.job.master.domain.CronFlavour;
 import com.jm.job.master.domain.OverlapPolicy;
 import com.jm.job.master.domain.RunMode;
 import com.jm.job.master.domain.TaskRecord;
@@ -134,6 +135,7 @@ class TaskFormPage {
         model.addAttribute("taskId", id);
         model.addAttribute("errors", errors);
         model.addAttribute("groups", groups.all());
+        model.addAttribute("flavours", CronFlavour.values());
         model.addAttribute("modes", RunMode.values());
         model.addAttribute("overlaps", OverlapPolicy.values());
         return "console/task-form";

@@ -38,7 +38,12 @@ public class SchedulePreview {
         List<LocalDateTime> times = new ArrayList<>();
         LocalDateTime next = task.getNextFireTime();
         Recurrence recurrence = new Recurrence(
-                task.getCron(), task.getCronZone(), task.getFixedRateMs(), task.getFixedDelayMs(), task.getRunAt());
+                task.getCron(),
+                task.getCronFlavour(),
+                task.getCronZone(),
+                task.getFixedRateMs(),
+                task.getFixedDelayMs(),
+                task.getRunAt());
         while (next != null && times.size() < count) {
             times.add(next);
             next = schedules.nextSlot(recurrence, next.toInstant(ZoneOffset.UTC));

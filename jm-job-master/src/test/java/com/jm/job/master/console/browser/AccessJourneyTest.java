@@ -45,6 +45,7 @@ class AccessJourneyTest extends ConsoleBrowserTest {
                                 null,
                                 null,
                                 null,
+                                null,
                                 "{}",
                                 false,
                                 0,

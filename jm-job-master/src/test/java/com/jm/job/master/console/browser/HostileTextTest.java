@@ -44,6 +44,7 @@ class HostileTextTest extends ConsoleBrowserTest {
                                 null,
                                 null,
                                 null,
+                                null,
                                 IMAGE,
                                 false,
                                 0,

@@ -26,6 +26,11 @@ final class TaskFormPage {
         return this;
     }
 
+    TaskFormPage flavour(String flavour) {
+        new Select(test.find(By.id("cronFlavour"))).selectByValue(flavour);
+        return this;
+    }
+
     /** Saves; answers the task page it lands on. */
     TaskPage save() {
         test.find(By.id("save-task")).click();

@@ -3,6 +3,8 @@ package com.jm.job.master.console.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jm.job.master.service.GroupService;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class TaskFormTest extends ConsoleBrowserTest {
         // Well-formed now; the service's own rule about the cron is shown at the cron field.
         form.type("name", "nightly").type("beanName", "helloJob").type("cron", "0 0 25 * * *");
         form = form.saveRefused();
-        assertThat(form.errorAt("cron")).startsWith("invalid cron expression '0 0 25 * * *'");
+        assertThat(form.errorAt("cron")).startsWith("invalid SPRING cron expression '0 0 25 * * *'");
         form.type("maxRetries", "three");
         form = form.saveRefused();
         assertThat(form.errorAt("maxRetries")).isEqualTo("maxRetries must be a whole number");
@@ -64,12 +66,26 @@ class TaskFormTest extends ConsoleBrowserTest {
 
         form.type("cron", "0 0 25 * * *");
         waitFor(d -> !d.findElements(By.cssSelector("#preview-errors li")).isEmpty());
-        assertThat(textOf(By.cssSelector("#preview-errors li"))).startsWith("invalid cron expression");
+        assertThat(textOf(By.cssSelector("#preview-errors li"))).startsWith("invalid SPRING cron expression");
 
         form.type("cron", "0 0 12 * * *");
         waitFor(d -> d.findElements(By.cssSelector("#preview-times li")).size() == 5
                 && d.findElements(By.cssSelector("#preview-errors li")).isEmpty());
         assertThat(textOf(By.cssSelector("#preview-times li"))).endsWith("T12:00Z");
+
+        // Quartz's reading, as XXL-JOB users write it: 6#3 is the third Friday (1 = Sunday).
+        form.flavour("QUARTZ").type("cron", "0 0 10 ? * 6#3");
+        List<String> fridays = waitFor(d -> {
+            List<String> shown = d.findElements(By.cssSelector("#preview-times li")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            return shown.size() == 5 && shown.get(0).endsWith("T10:00Z") ? shown : null;
+        });
+        assertThat(fridays).allSatisfy(t -> {
+            LocalDate day = LocalDate.parse(t.substring(0, 10));
+            assertThat(day.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+            assertThat(day.getDayOfMonth()).isBetween(15, 21);
+        });
     }
 
     @Test
