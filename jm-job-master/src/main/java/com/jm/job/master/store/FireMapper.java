@@ -52,8 +52,14 @@ public interface FireMapper {
      */
     List<RunningTask> lockFireTasks(@Param("taskIds") List<Long> taskIds);
 
-    /** Per fire of the tasks, its units by state. */
-    List<UnitCount> unitCounts(@Param("taskIds") List<Long> taskIds);
+    /**
+     * Whether a unit of the fire is still to run (running, or pending and enabled); stops at the
+     * first one found by the unit index.
+     */
+    boolean hasUnfinishedUnit(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
+
+    /** The fire's units by state; {@code null} when it has none. */
+    UnitCount unitCount(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
 
     /** The record runs of a task's running fires: those with units, and the one it is RUNNING on. */
     List<Long> runningFires(@Param("taskId") long taskId);
