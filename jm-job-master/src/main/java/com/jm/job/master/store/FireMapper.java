@@ -35,7 +35,7 @@ public interface FireMapper {
             @Param("parent") ClaimCandidate parent,
             @Param("fireRunId") long fireRunId,
             @Param("total") int total,
-            @Param("units") List<Unit> units);
+            @Param("units") Batch<Unit> units);
 
     /** The units of a task's fire, for the pending index. */
     List<UnitEntry> unitsOf(@Param("taskId") long taskId);
