@@ -114,6 +114,15 @@ final class JmJobContender extends ContenderBase {
     }
 
     /**
+     * Runs after {@code before} that have a line in their run log: what a window with run logs
+     * waits for (a line stored twice, by a resent batch, must not end it early).
+     */
+    long runsWithLogSince(Mark before) throws Exception {
+        return Database.queryLong(
+                connection, "SELECT COUNT(DISTINCT run_id) FROM jm_run_log WHERE run_id > " + before.lastRunId());
+    }
+
+    /**
      * The master's {@code jmjob_runs_finished_total} summed over its series, from {@code
      * /actuator/prometheus}; -1 when it exports none (its meters are switched off).
      */

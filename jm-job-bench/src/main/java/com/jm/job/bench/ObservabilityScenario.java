@@ -141,12 +141,15 @@ final class ObservabilityScenario {
                 c.benchConnection(),
                 executions,
                 () -> c.submitDue(executions, prefix),
-                () -> !c.anyUnfinished() && (!logs || c.runLogLinesSince(mark) >= executions) && scraped(c, metrics),
+                () -> !c.anyUnfinished() && (!logs || c.runsWithLogSince(mark) >= executions) && scraped(c, metrics),
                 () -> {
                     String problem = c.verifyRound(prefix, executions, 1, mark, executions);
                     long lines = c.runLogLinesSince(mark);
-                    if (lines != (logs ? executions : 0)) {
-                        problem = (problem == null ? "" : problem + "; ") + lines + " run log lines";
+                    long runs = c.runsWithLogSince(mark);
+                    if (lines != (logs ? executions : 0) || runs != (logs ? executions : 0)) {
+                        // One line per run: more lines than runs means a batch was stored twice.
+                        problem = (problem == null ? "" : problem + "; ") + lines + " run log lines in the logs of "
+                                + runs + " runs";
                     }
                     return problem;
                 });
