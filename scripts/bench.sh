@@ -5,6 +5,9 @@
 #   scripts/bench.sh --only=jm-job --jfr=true   jm-job only, with flight recordings in jm-job-bench/target/bench
 #   scripts/bench.sh --only=multi            two masters + Redis: idle cost of 20 nodes vs a plain polling loop,
 #                                            dispatch latency across masters (~5 min; needs Redis, flushes its database 14)
+#   scripts/bench.sh --only=shards           20,000 one-shot tasks against 2 tasks of 10,000 shards, in turn, same run
+#   scripts/bench.sh --only=broadcast        a broadcast task fired 200 times to 20 nodes: trigger to last handler start
+#   scripts/bench.sh --only=observability    throughput with metrics and run logs off, metrics on, both on, side by side
 # Builds the master and the benchmark module (Maven profile `bench`; scripts/test.sh builds it too),
 # makes sure MariaDB is reachable (JMJOB_TEST_DB_HOST/PORT/USER/PASSWORD, as for the tests), runs
 # the benchmark, prints its tables and writes them into docs/benchmarks.md. Databases it uses and

@@ -39,6 +39,18 @@ public final class BenchMain {
             System.out.println("Written to " + options.report());
             return;
         }
+        if (ScenarioReports.runs(options.only())) {
+            String section = ScenarioReports.run(options, database, logDir, date, machine);
+            System.out.println();
+            System.out.println(section);
+            write(
+                    options.report(),
+                    section,
+                    ScenarioReports.begin(options.only()),
+                    ScenarioReports.end(options.only()));
+            System.out.println("Written to " + options.report());
+            return;
+        }
         Scenarios scenarios = new Scenarios(options);
         List<Repetition> repetitions = new ArrayList<>();
         for (int n = 1; n <= options.repetitions(); n++) {

@@ -35,7 +35,8 @@ import java.util.Map;
  * @param jfr record the jm-job JVMs with Java Flight Recorder
  * @param jfrSettings the recording settings: {@code profile}, {@code default} or a {@code .jfc} file
  * @param only run only these contenders (comma-separated: jm-job, db-scheduler, jdbc), or all when empty; {@code multi} runs
- *     the two-master scenario instead (not part of the default run)
+ *     the two-master scenario instead, {@code shards}, {@code broadcast} and {@code observability} the scenarios of
+ *     those names (none of them part of the default run)
  * @param masterArgs extra master arguments (space-separated), for example {@code --jm.job.master.lease=30s}
  * @param nodeArgs extra node arguments (space-separated), for example {@code --jm.job.client.report.batch-size=200}
  * @param jdbcParams extra JDBC URL parameters for every contender, for example {@code useLocalSessionState=true}
@@ -44,6 +45,11 @@ import java.util.Map;
  * @param multiIdleWindow how long each idle window of the two-master scenario lasts
  * @param redis where Redis listens for the two-master scenario: host:port
  * @param redisDatabase the Redis database the two-master scenario flushes and uses
+ * @param shardTasks sharded tasks the sharded scenario splits its {@code tasks} executions over
+ *     ({@code --only=shards}; above 10,000 shards per task the rows bypass the API's cap)
+ * @param broadcastNodes nodes of the broadcast scenario ({@code --only=broadcast})
+ * @param broadcastFires measured fires per repetition of the broadcast scenario
+ * @param broadcastWarmup unmeasured fires before them
  */
 record BenchOptions(
         int tasks,
@@ -76,7 +82,11 @@ record BenchOptions(
         int idleNodes,
         Duration multiIdleWindow,
         String redis,
-        int redisDatabase) {
+        int redisDatabase,
+        int shardTasks,
+        int broadcastNodes,
+        int broadcastFires,
+        int broadcastWarmup) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -121,7 +131,11 @@ record BenchOptions(
                 o.integer("idle-nodes", 20),
                 Duration.ofSeconds(o.integer("multi-idle-seconds", 60)),
                 o.text("redis", "127.0.0.1:6379"),
-                o.integer("redis-database", 14));
+                o.integer("redis-database", 14),
+                o.integer("shard-tasks", 2),
+                o.integer("broadcast-nodes", 20),
+                o.integer("broadcast-fires", 200),
+                o.integer("broadcast-warmup", 50));
         o.rejectUnknown();
         return options;
     }

@@ -15,6 +15,12 @@ final class ExecutionCounter {
     /** Ids of tasks whose start time the benchmark measures. */
     static final String PROBE_PREFIX = "lat-";
 
+    /**
+     * Names of tasks with several runs per fire (broadcast) whose every run's start the benchmark
+     * measures: each node prints its own start, named by the node.
+     */
+    static final String FAN_OUT_PREFIX = "fan-";
+
     private final String process;
     private final AtomicLong executed = new AtomicLong();
 
@@ -42,6 +48,8 @@ final class ExecutionCounter {
     void started(String id) {
         if (id.startsWith(PROBE_PREFIX)) {
             System.out.println(ChildJvm.MARK + "START " + id + " " + Micros.now());
+        } else if (id.startsWith(FAN_OUT_PREFIX)) {
+            System.out.println(ChildJvm.MARK + "START " + id + " " + Micros.now() + " " + process);
         }
         executed.incrementAndGet();
     }

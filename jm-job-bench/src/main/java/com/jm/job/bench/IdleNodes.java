@@ -7,14 +7,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Many idle jm-job nodes in one JVM: each is its own Spring Boot context of {@link BenchNode}, with
- * its own node client, instance name and long poll, as if it were its own app. Twenty node JVMs
- * would not fit next to two masters and MariaDB on a small machine; the database does not see the
- * difference (each context has its own HTTP client and polls, heartbeats and registers on its own).
+ * Many jm-job nodes in one JVM: each is its own Spring Boot context of {@link BenchNode}, with its
+ * own node client, instance name, registration, long poll and heartbeats, as if it were its own app.
+ * Twenty node JVMs would not fit next to the masters and MariaDB on a small machine; the database
+ * and the masters do not see the difference (each context has its own HTTP client), the machine's
+ * CPU does (one JVM's threads instead of twenty JVMs').
  *
- * <p>Arguments: {@code <count> <master-url-a> <master-url-b> <node-token> <group>}. Node {@code i}
- * lists the masters as {@code a,b} when {@code i} is odd and {@code b,a} when even, so both
- * masters hold polls. Prints {@code BENCH READY idle-nodes} once every context runs.
+ * <p>Arguments: {@code <count> <instance-prefix> <node-token> <group> <master-url>...}. Node {@code
+ * i} (from 1) lists the masters rotated by {@code i - 1}, so with two masters odd nodes list
+ * {@code a,b} and even ones {@code b,a}, and both masters hold polls. Each node has 2 worker
+ * threads. Prints {@code BENCH READY idle-nodes} once every context runs.
  */
 public final class IdleNodes {
 
@@ -22,16 +24,21 @@ public final class IdleNodes {
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
+        String prefix = args[1];
+        List<String> urls = List.of(args).subList(4, args.length);
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            String masters = i % 2 == 1 ? args[1] + "," + args[2] : args[2] + "," + args[1];
+            List<String> masters = new ArrayList<>();
+            for (int k = 0; k < urls.size(); k++) {
+                masters.add(urls.get((k + i - 1) % urls.size()));
+            }
             contexts.add(new SpringApplicationBuilder(BenchNode.class)
                     .web(WebApplicationType.NONE)
                     .run(
-                            "--jm.job.client.master-url=" + masters,
-                            "--jm.job.client.token=" + args[3],
-                            "--jm.job.client.group=" + args[4],
-                            "--jm.job.client.instance=idle-" + i,
+                            "--jm.job.client.master-url=" + String.join(",", masters),
+                            "--jm.job.client.token=" + args[2],
+                            "--jm.job.client.group=" + args[3],
+                            "--jm.job.client.instance=" + prefix + i,
                             "--jm.job.client.worker-threads=2",
                             "--spring.jmx.enabled=false",
                             "--spring.main.banner-mode=off",

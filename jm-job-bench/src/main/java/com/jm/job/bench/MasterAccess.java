@@ -39,16 +39,27 @@ final class MasterAccess {
 
     /** POSTs to a master's API; anything but 2xx fails with the answer. */
     String post(String baseUrl, String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
+        return send(
+                "POST",
+                path,
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + apiToken)
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** GETs from a master as the operator (the API, or {@code /actuator/prometheus}); 2xx or it fails. */
+    String get(String baseUrl, String path) throws IOException, InterruptedException {
+        return send(
+                "GET", path, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    private String send(String method, String path, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                request.header("Authorization", "Bearer " + apiToken).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(
-                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

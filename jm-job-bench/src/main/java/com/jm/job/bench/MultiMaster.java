@@ -96,7 +96,13 @@ final class MultiMaster {
                     List.of("-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                     ChildJvm.mainClass(
                             IdleNodes.class,
-                            List.of(String.valueOf(options.idleNodes()), url(0), url(1), access.nodeToken, GROUP)),
+                            List.of(
+                                    String.valueOf(options.idleNodes()),
+                                    "idle-",
+                                    access.nodeToken,
+                                    GROUP,
+                                    url(0),
+                                    url(1))),
                     logDir,
                     events::accept);
             processes.add(idle);

@@ -45,14 +45,46 @@ final class Scenarios {
     }
 
     private Results.Throughput throughput(Contender contender, Connection connection, long before) throws Exception {
+        return window(
+                contender,
+                connection,
+                options.tasks(),
+                () -> contender.submitDue(options.tasks(), "t-"),
+                () -> !contender.anyUnfinished(),
+                () -> contender.verify(before + options.tasks()));
+    }
+
+    /** Makes work due; returns once it is committed. */
+    interface Submit {
+        void run() throws Exception;
+    }
+
+    /** Checks a window's executions; what is missing, or {@code null}. */
+    interface Verify {
+        String check() throws Exception;
+    }
+
+    /**
+     * One measured window: from the start of {@code submit} to the first look (every 20 ms) at which
+     * {@code done} holds, with the server's counters and the contender's CPU over it, per
+     * execution; then {@code verify}, outside the window.
+     */
+    static Results.Throughput window(
+            Contender contender,
+            Connection connection,
+            int executions,
+            Submit submit,
+            Waits.Condition done,
+            Verify verify)
+            throws Exception {
         ServerCounters start = ServerCounters.read(connection);
         CpuSnapshot cpu0 = CpuSnapshot.of(contender);
         long db0 = CpuTime.databaseMillis();
         long t0 = System.nanoTime();
-        contender.submitDue(options.tasks(), "t-");
-        awaitDone(contender, Duration.ofMinutes(5));
+        submit.run();
+        awaitDone(contender.name(), done, Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double thousands = options.tasks() / 1000.0;
+        double thousands = executions / 1000.0;
         CpuSnapshot cpu1 = CpuSnapshot.of(contender);
         Map<String, Double> cpuByProcess = new LinkedHashMap<>();
         cpu1.millisSince(cpu0).forEach((name, ms) -> cpuByProcess.put(name, ms / thousands));
@@ -61,17 +93,10 @@ final class Scenarios {
                 cpuByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
         double db = (CpuTime.databaseMillis() - db0) / thousands;
         ServerCounters end = ServerCounters.read(connection);
-        Map<String, Double> cost = start.systemDeltaPer(end, options.tasks());
-        String verified = contender.verify(before + options.tasks());
+        Map<String, Double> cost = start.systemDeltaPer(end, executions);
+        String verified = verify.check();
         return new Results.Throughput(
-                options.tasks() / seconds,
-                seconds,
-                cost,
-                verified,
-                cpu,
-                db,
-                cpuByProcess,
-                cpu1.compilerShareSince(cpu0));
+                executions / seconds, seconds, cost, verified, cpu, db, cpuByProcess, cpu1.compilerShareSince(cpu0));
     }
 
     /**
@@ -130,16 +155,17 @@ final class Scenarios {
     private long drain(Contender contender, int count, String prefix) throws Exception {
         if (count > 0) {
             contender.submitDue(count, prefix);
-            awaitDone(contender, Duration.ofMinutes(5));
+            awaitDone(contender.name(), () -> !contender.anyUnfinished(), Duration.ofMinutes(5));
         }
         return count;
     }
 
-    private static void awaitDone(Contender contender, Duration timeout) throws Exception {
+    /** Looks every 20 ms whether {@code done} holds (an EXISTS, or a few), at most {@code timeout}. */
+    static void awaitDone(String who, Waits.Condition done, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (contender.anyUnfinished()) {
+        while (!done.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(contender.name() + " did not finish within " + timeout);
+                throw new IllegalStateException(who + " did not finish within " + timeout);
             }
             Thread.sleep(OBSERVE_EVERY_MS);
         }

@@ -8,6 +8,7 @@ import com.jm.job.master.domain.Tags;
 import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.index.PendingIndex;
+import com.jm.job.master.store.Batch;
 import com.jm.job.master.store.ClaimCandidate;
 import com.jm.job.master.store.FireMapper;
 import com.jm.job.master.store.FireRun;
@@ -82,7 +83,7 @@ public class FireStarter {
                         task,
                         run.getId(),
                         units.size(),
-                        units.subList(from, Math.min(units.size(), from + INSERT_CHUNK)));
+                        Batch.of(units.subList(from, Math.min(units.size(), from + INSERT_CHUNK))));
             }
             if (task.runsBeside() && fires.activeFires(task.getId()) < task.getMaxConcurrentFires()) {
                 // Room for another fire beside this one: the task waits for its next slot at once.

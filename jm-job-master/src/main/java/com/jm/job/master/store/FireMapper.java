@@ -35,7 +35,7 @@ public interface FireMapper {
             @Param("parent") ClaimCandidate parent,
             @Param("fireRunId") long fireRunId,
             @Param("total") int total,
-            @Param("units") List<Unit> units);
+            @Param("units") Batch<Unit> units);
 
     /** The units of a task's fire, for the pending index. */
     List<UnitEntry> unitsOf(@Param("taskId") long taskId);
@@ -52,8 +52,14 @@ public interface FireMapper {
      */
     List<RunningTask> lockFireTasks(@Param("taskIds") List<Long> taskIds);
 
-    /** Per fire of the tasks, its units by state. */
-    List<UnitCount> unitCounts(@Param("taskIds") List<Long> taskIds);
+    /**
+     * Whether a unit of the fire is still to run (running, or pending and enabled); stops at the
+     * first one found by the unit index.
+     */
+    boolean hasUnfinishedUnit(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
+
+    /** The fire's units by state; {@code null} when it has none. */
+    UnitCount unitCount(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
 
     /** How the failed units of a fire (ERROR: no retry left) ended their last runs, before they go. */
     List<UnitEnd> failedUnitEnds(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
