@@ -150,6 +150,7 @@ public class JmJobMasterProperties {
     private Duration metricsRefreshInterval = DEFAULT_METRICS_REFRESH_INTERVAL;
 
     /** Who may use the operators' API and the node API. */
+    @Valid
     private final Security security = new Security();
 
     /** What is kept of the lines nodes ship as run logs. */
@@ -288,7 +289,12 @@ public class JmJobMasterProperties {
         private List<String> allowedOrigins = new ArrayList<>();
 
         /** Back-off for failed HTTP Basic sign-ins, per user name and per client address. */
+        @Valid
         private final LoginThrottle loginThrottle = new LoginThrottle();
+
+        /** How long a verified HTTP Basic sign-in is trusted without checking its bcrypt hash again. */
+        @Valid
+        private final CredentialCache credentialCache = new CredentialCache();
 
         /**
          * AES keys that encrypt tasks' sensitive params at rest. Each has an id, stored with every
@@ -364,6 +370,29 @@ public class JmJobMasterProperties {
         /** Most user names and addresses tracked at once; past it, the longest quiet ones are dropped. */
         @Min(1)
         private int maxTracked = DEFAULT_MAX_TRACKED;
+    }
+
+    /**
+     * Verified HTTP Basic sign-ins, remembered for a short time so that a client sending the same
+     * name and password on every request (as HTTP Basic does) pays bcrypt once per {@code ttl}, not
+     * per request. Entries are keyed by an HMAC of what was presented under a key drawn at each
+     * start, so neither the password nor an unkeyed hash of it is held; only a successful check is
+     * remembered. Users are read at start, so a changed password takes effect with a restart, which
+     * begins with an empty cache.
+     */
+    @Getter
+    @Setter
+    public static class CredentialCache {
+
+        public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
+        public static final int DEFAULT_MAX_ENTRIES = 1_000;
+
+        /** How long a verified sign-in is trusted; {@code 0} checks bcrypt on every request. */
+        private Duration ttl = DEFAULT_TTL;
+
+        /** Most sign-ins remembered at once; past it, the oldest is forgotten. */
+        @Min(1)
+        private int maxEntries = DEFAULT_MAX_ENTRIES;
     }
 
     /** A node token scoped to groups. */
