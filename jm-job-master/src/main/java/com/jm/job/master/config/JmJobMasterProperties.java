@@ -31,6 +31,7 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_RUN_RETENTION = Duration.ofDays(30);
     public static final Duration DEFAULT_HISTORY_CLEANUP_INTERVAL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_MAX_POLL_WAIT = Duration.ofSeconds(60);
+    public static final int DEFAULT_POLL_THREADS = 8;
     public static final Duration DEFAULT_RETRY_BACKOFF_BASE = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
     public static final Duration DEFAULT_CRON_MISFIRE_THRESHOLD = Duration.ofSeconds(5);
@@ -105,6 +106,15 @@ public class JmJobMasterProperties {
 
     /** Longest a node's poll is held open when nothing is due; a longer requested wait is cut to it. */
     private Duration maxPollWait = DEFAULT_MAX_POLL_WAIT;
+
+    /**
+     * Threads that look for work again for held polls once they are woken (a signal, a task falling
+     * due, the end of the wait). A held poll itself holds no thread, so this does not bound how many
+     * nodes a master holds; it bounds how many woken polls claim at once (each claim takes a
+     * database connection).
+     */
+    @Min(1)
+    private int pollThreads = DEFAULT_POLL_THREADS;
 
     /** Delay before the first automatic retry of a failed run; each further one doubles it. */
     private Duration retryBackoffBase = DEFAULT_RETRY_BACKOFF_BASE;
