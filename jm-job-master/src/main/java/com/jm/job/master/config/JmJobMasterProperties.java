@@ -32,6 +32,7 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_HISTORY_CLEANUP_INTERVAL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_MAX_POLL_WAIT = Duration.ofSeconds(60);
     public static final int DEFAULT_POLL_THREADS = 8;
+    public static final Duration DEFAULT_HEARTBEAT_FLUSH_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RETRY_BACKOFF_BASE = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
     public static final Duration DEFAULT_CRON_MISFIRE_THRESHOLD = Duration.ofSeconds(5);
@@ -115,6 +116,12 @@ public class JmJobMasterProperties {
      */
     @Min(1)
     private int pollThreads = DEFAULT_POLL_THREADS;
+
+    /**
+     * How often the heartbeats of nodes running nothing are written, together in one statement;
+     * keep it well below {@link #nodeOfflineAfter}. Heartbeats that extend leases are written at once.
+     */
+    private Duration heartbeatFlushInterval = DEFAULT_HEARTBEAT_FLUSH_INTERVAL;
 
     /** Delay before the first automatic retry of a failed run; each further one doubles it. */
     private Duration retryBackoffBase = DEFAULT_RETRY_BACKOFF_BASE;
