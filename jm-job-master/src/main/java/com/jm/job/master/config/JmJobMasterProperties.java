@@ -31,6 +31,8 @@ public class JmJobMasterProperties {
     public static final Duration DEFAULT_RUN_RETENTION = Duration.ofDays(30);
     public static final Duration DEFAULT_HISTORY_CLEANUP_INTERVAL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_MAX_POLL_WAIT = Duration.ofSeconds(60);
+    public static final int DEFAULT_POLL_THREADS = 8;
+    public static final Duration DEFAULT_HEARTBEAT_FLUSH_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RETRY_BACKOFF_BASE = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofMinutes(5);
     public static final Duration DEFAULT_CRON_MISFIRE_THRESHOLD = Duration.ofSeconds(5);
@@ -106,6 +108,21 @@ public class JmJobMasterProperties {
     /** Longest a node's poll is held open when nothing is due; a longer requested wait is cut to it. */
     private Duration maxPollWait = DEFAULT_MAX_POLL_WAIT;
 
+    /**
+     * Threads that look for work again for held polls once they are woken (a signal, a task falling
+     * due, the end of the wait). A held poll itself holds no thread, so this does not bound how many
+     * nodes a master holds; it bounds how many woken polls claim at once (each claim takes a
+     * database connection).
+     */
+    @Min(1)
+    private int pollThreads = DEFAULT_POLL_THREADS;
+
+    /**
+     * How often the heartbeats of nodes running nothing are written, together in one statement;
+     * keep it well below {@link #nodeOfflineAfter}. Heartbeats that extend leases are written at once.
+     */
+    private Duration heartbeatFlushInterval = DEFAULT_HEARTBEAT_FLUSH_INTERVAL;
+
     /** Delay before the first automatic retry of a failed run; each further one doubles it. */
     private Duration retryBackoffBase = DEFAULT_RETRY_BACKOFF_BASE;
 
@@ -154,6 +171,7 @@ public class JmJobMasterProperties {
     private Duration metricsRefreshInterval = DEFAULT_METRICS_REFRESH_INTERVAL;
 
     /** Who may use the operators' API and the node API. */
+    @Valid
     private final Security security = new Security();
 
     /** What is kept of the lines nodes ship as run logs. */
@@ -300,7 +318,12 @@ public class JmJobMasterProperties {
         private List<String> allowedOrigins = new ArrayList<>();
 
         /** Back-off for failed HTTP Basic sign-ins, per user name and per client address. */
+        @Valid
         private final LoginThrottle loginThrottle = new LoginThrottle();
+
+        /** How long a verified HTTP Basic sign-in is trusted without checking its bcrypt hash again. */
+        @Valid
+        private final CredentialCache credentialCache = new CredentialCache();
 
         /**
          * AES keys that encrypt tasks' sensitive params at rest. Each has an id, stored with every
@@ -376,6 +399,29 @@ public class JmJobMasterProperties {
         /** Most user names and addresses tracked at once; past it, the longest quiet ones are dropped. */
         @Min(1)
         private int maxTracked = DEFAULT_MAX_TRACKED;
+    }
+
+    /**
+     * Verified HTTP Basic sign-ins, remembered for a short time so that a client sending the same
+     * name and password on every request (as HTTP Basic does) pays bcrypt once per {@code ttl}, not
+     * per request. Entries are keyed by an HMAC of what was presented under a key drawn at each
+     * start, so neither the password nor an unkeyed hash of it is held; only a successful check is
+     * remembered. Users are read at start, so a changed password takes effect with a restart, which
+     * begins with an empty cache.
+     */
+    @Getter
+    @Setter
+    public static class CredentialCache {
+
+        public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
+        public static final int DEFAULT_MAX_ENTRIES = 1_000;
+
+        /** How long a verified sign-in is trusted; {@code 0} checks bcrypt on every request. */
+        private Duration ttl = DEFAULT_TTL;
+
+        /** Most sign-ins remembered at once; past it, the oldest is forgotten. */
+        @Min(1)
+        private int maxEntries = DEFAULT_MAX_ENTRIES;
     }
 
     /** A node token scoped to groups. */

@@ -1,7 +1,6 @@
 package com.jm.job.master.dispatch;
 
 import com.jm.job.common.protocol.PollResponse;
-import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.domain.NodeRecord;
 import com.jm.job.master.events.PendingSignals;
@@ -10,81 +9,59 @@ import com.jm.job.master.metrics.MasterMetrics;
 import com.jm.job.master.node.NodeDirectory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers a node's long poll: claims due work at once if there is any; otherwise holds the poll
  * until work for the group is signalled, the group's next task falls due, or the wait ends, and
- * looks again ({@link WorkFinder} does each look).
+ * looks again ({@link WorkFinder} does each look, {@link HeldPoll} the holding). A held poll holds
+ * no thread, so a master can hold as many nodes as it has connections for.
  */
 @Service
 public class Dispatcher {
 
-    private final WorkFinder finder;
     private final NodeDirectory directory;
-    private final PendingSignals signals;
     private final Clock clock;
     private final Duration maxWait;
     private final Leases leases;
-    private final MasterMetrics metrics;
+    private final HeldPoll.Parts parts;
 
     Dispatcher(
             WorkFinder finder,
             NodeDirectory directory,
             PendingSignals signals,
+            PollThreads threads,
             Clock clock,
             Leases leases,
             JmJobMasterProperties properties,
             MasterMetrics metrics) {
-        this.metrics = metrics;
         this.leases = leases;
-        this.finder = finder;
         this.directory = directory;
-        this.signals = signals;
         this.clock = clock;
         this.maxWait = properties.getMaxPollWait();
+        this.parts = new HeldPoll.Parts(finder, signals, threads, clock, metrics);
     }
 
-    public PollResponse poll(long nodeId, int maxTasks, Duration wait) throws InterruptedException {
+    /**
+     * Looks for work at once on the caller's thread (an unknown node or a failed claim throws here);
+     * the answer is then complete, or completes later on a poll thread. Cancel it when the node's
+     * connection is gone: the poll stops waiting and claims nothing more.
+     */
+    public CompletableFuture<PollResponse> poll(long nodeId, int maxTasks, Duration wait) {
         // This master's clock only measures the wait: a length of time, never a time to compare.
         long arrived = clock.millis();
         long deadline = arrived + (wait.compareTo(maxWait) > 0 ? maxWait : wait).toMillis();
         NodeRecord node = directory.require(nodeId);
-        long groupId = node.getGroupId();
         // What the claim grants this node: the delivery lease when it acknowledges deliveries.
         long leaseMillis = leases.granted(node.isAcksDelivery()).toMillis();
-        while (true) {
-            if (!signals.isRunning()) {
-                // Shutting down: claim nothing more, so no run is handed out on a closing connection.
-                return answer(List.of(), 0, leaseMillis);
-            }
-            // Read before the claim starts, so that the node's estimate of the lease (its send time
-            // plus this) never ends later than the lease the claim grants.
-            long held = clock.millis() - arrived;
-            long generation = signals.generation(groupId);
-            WorkFinder.Look look = finder.look(nodeId, groupId, maxTasks);
-            if (!look.claimed().isEmpty()) {
-                return answer(look.claimed(), held, leaseMillis);
-            }
-            long left = deadline - clock.millis();
-            if (left <= 0) {
-                return answer(List.of(), held, leaseMillis);
-            }
-            Duration sleep = Duration.ofMillis(left);
-            if (look.recheck() != null && look.recheck().compareTo(sleep) < 0) {
-                sleep = look.recheck();
-            }
-            metrics.pollHeld();
-            try {
-                signals.await(groupId, generation, sleep);
-            } finally {
-                metrics.pollReleased();
-            }
-        }
+        HeldPoll poll = new HeldPoll(nodeId, node.getGroupId(), maxTasks, arrived, deadline, leaseMillis, parts);
+        poll.lookFirst();
+        return poll.answer();
     }
 
-    private static PollResponse answer(List<TaskAssignment> tasks, long held, long leaseMillis) {
-        return new PollResponse(tasks, leaseMillis, Math.max(0, held));
+    /** The longest any poll is held ({@code max-poll-wait}). */
+    public Duration maxWait() {
+        return maxWait;
     }
 }

@@ -1,6 +1,5 @@
 package com.jm.job.master.events;
 
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.context.SmartLifecycle;
@@ -49,7 +48,7 @@ public class PendingSignals implements SmartLifecycle {
         return schedule;
     }
 
-    /** The group's current generation, to pass to {@link #await} after an empty look. */
+    /** The group's current generation, to pass to {@link #whenSignalled} after an empty look. */
     public long generation(long groupId) {
         return group(groupId).generation();
     }
@@ -64,12 +63,13 @@ public class PendingSignals implements SmartLifecycle {
     }
 
     /**
-     * Waits until the group's generation moves past {@code seen} or {@code max} passes.
+     * Runs {@code callback} once when the group's generation moves past {@code seen} (see {@link
+     * Signal#whenChanged}); a held poll waits this way, without a thread.
      *
-     * @return whether a signal came
+     * @return cancels the callback if it has not run yet
      */
-    public boolean await(long groupId, long seen, Duration max) throws InterruptedException {
-        return group(groupId).await(seen, max);
+    public Runnable whenSignalled(long groupId, long seen, Runnable callback) {
+        return group(groupId).whenChanged(seen, callback);
     }
 
     private Signal group(long groupId) {

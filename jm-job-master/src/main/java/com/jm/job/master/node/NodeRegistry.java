@@ -28,6 +28,7 @@ public class NodeRegistry {
     private final NodeRuns runs;
     private final PendingChanges changes;
     private final NodeSessions sessions;
+    private final IdleHeartbeats idle;
 
     public NodeRegistry(
             NodeMapper nodes,
@@ -35,7 +36,9 @@ public class NodeRegistry {
             Leases leases,
             NodeRuns runs,
             PendingChanges changes,
-            NodeSessions sessions) {
+            NodeSessions sessions,
+            IdleHeartbeats idle) {
+        this.idle = idle;
         this.nodes = nodes;
         this.groups = groups;
         this.leases = leases;
@@ -75,12 +78,15 @@ public class NodeRegistry {
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public HeartbeatResponse heartbeat(long nodeId, List<Long> runIds) {
-        if (nodes.touch(nodeId) == 0) {
-            throw new UnknownNodeException(nodeId);
-        }
         long leaseMillis = leases.length().toMillis();
         if (runIds.isEmpty()) {
+            // Nothing to extend: only its time moves, written with other idle nodes' (the session
+            // check before this call already refused an unknown or stopped node).
+            idle.heard(nodeId);
             return new HeartbeatResponse(List.of(), leaseMillis);
+        }
+        if (nodes.touch(nodeId) == 0) {
+            throw new UnknownNodeException(nodeId);
         }
         List<Long> taskIds = runs.ownTaskIds(nodeId, runIds);
         if (taskIds.isEmpty()) {

@@ -108,7 +108,9 @@ class SecurityConfiguration {
             Clock clock,
             ApplicationEventPublisher events) {
         LoginThrottle throttle = new LoginThrottle(properties.getSecurity().getLoginThrottle(), clock);
-        return new OperatorAuthenticationProvider(credentials.users(), passwordEncoder, throttle, events);
+        VerifiedCredentials verified =
+                new VerifiedCredentials(properties.getSecurity().getCredentialCache(), clock);
+        return new OperatorAuthenticationProvider(credentials.users(), passwordEncoder, throttle, events, verified);
     }
 
     @Bean

@@ -54,6 +54,9 @@ public interface NodeMapper {
     /** Records a heartbeat; 0 rows when the node is unknown or has deregistered. */
     int touch(@Param("id") long id);
 
+    /** {@link #touch} for many nodes at once; stopped ones are left stopped. */
+    int touchAll(@Param("ids") java.util.Collection<Long> ids);
+
     /** Marks a node stopped after its graceful shutdown. */
     int deregister(@Param("id") long id);
 

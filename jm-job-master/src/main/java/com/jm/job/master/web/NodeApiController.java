@@ -19,10 +19,13 @@ import com.jm.job.master.runlog.RunLogWriter;
 import com.jm.job.master.security.NodeTokenScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -74,9 +77,19 @@ class NodeApiController {
             summary = "Long-poll for work",
             description =
                     "Claims up to maxTasks due tasks of the node's group for this node and answers at once, or holds the request until a task is due or waitMillis ends (then tasks is empty).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PollResponse.class)))
     @PostMapping(NodeApi.POLL)
-    PollResponse poll(@Valid @RequestBody PollRequest request) throws InterruptedException {
-        return dispatcher.poll(request.nodeId(), request.maxTasks(), Duration.ofMillis(request.waitMillis()));
+    Object poll(@Valid @RequestBody PollRequest request) {
+        CompletableFuture<PollResponse> answer =
+                dispatcher.poll(request.nodeId(), request.maxTasks(), Duration.ofMillis(request.waitMillis()));
+        if (answer.isDone()) {
+            // Answered by the first look (work was due, or no wait): no asynchronous dispatch.
+            return answer.join();
+        }
+        return HeldAnswer.of(answer, dispatcher.maxWait());
     }
 
     @Operation(

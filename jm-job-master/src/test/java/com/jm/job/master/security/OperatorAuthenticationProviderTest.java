@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jm.job.master.config.JmJobMasterProperties;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A wrong password costs one bcrypt check of the users' cost whether or not the user exists, so
- * its response time tells nothing about which names exist.
+ * its response time tells nothing about which names exist. A right one costs one check per
+ * credential-cache TTL, never a wrong one let through.
  */
 class OperatorAuthenticationProviderTest {
 
@@ -42,16 +43,111 @@ class OperatorAuthenticationProviderTest {
         }
     };
 
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    private final LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
+    private final VerifiedCredentials verified = verified(TTL);
+
+    private VerifiedCredentials verified(Duration ttl) {
+        JmJobMasterProperties.CredentialCache settings = new JmJobMasterProperties.CredentialCache();
+        settings.setTtl(ttl);
+        return new VerifiedCredentials(settings, clock);
+    }
+
     private OperatorAuthenticationProvider provider() {
-        JmJobMasterProperties.LoginThrottle unlimited = new JmJobMasterProperties.LoginThrottle();
-        unlimited.setFreeFailuresPerUser(Integer.MAX_VALUE);
-        unlimited.setFreeFailuresPerAddress(Integer.MAX_VALUE);
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder(COST).encode("right");
+        return provider(user("right", Role.OPERATOR), verified, Integer.MAX_VALUE);
+    }
+
+    private static Credentials.User user(String password, Role role) {
+        return new Credentials.User("{bcrypt}" + new BCryptPasswordEncoder(COST).encode(password), role);
+    }
+
+    private OperatorAuthenticationProvider provider(
+            Credentials.User alice, VerifiedCredentials cache, int freeFailuresPerUser) {
+        JmJobMasterProperties.LoginThrottle throttle = new JmJobMasterProperties.LoginThrottle();
+        throttle.setFreeFailuresPerUser(freeFailuresPerUser);
+        throttle.setFreeFailuresPerAddress(Integer.MAX_VALUE);
         return new OperatorAuthenticationProvider(
-                Map.of("alice", new Credentials.User(hash, Role.OPERATOR)),
-                counting,
-                new LoginThrottle(unlimited, Clock.systemUTC()),
-                events::add);
+                Map.of("alice", alice), counting, new LoginThrottle(throttle, clock), events::add, cache);
+    }
+
+    @Test
+    void aVerifiedSignInIsNotCheckedAgainUntilItsTtlHasPassed() {
+        OperatorAuthenticationProvider provider = provider();
+        checks.set(0);
+        for (int i = 0; i < 10; i++) {
+            assertThat(provider.authenticate(login("alice", "right")).getName()).isEqualTo("alice");
+        }
+        assertThat(checks).as("bcrypt checks for ten sign-ins within the TTL").hasValue(1);
+        // Used all the time, an entry still lives TTL from its check, not from its last use.
+        clock.advance(TTL);
+        assertThat(provider.authenticate(login("alice", "right")).getAuthorities())
+                .extracting(Object::toString)
+                .containsExactly("ROLE_OPERATOR");
+        assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void aWrongPasswordIsNeverRememberedNorLetThroughByARememberedRightOne() {
+        OperatorAuthenticationProvider provider = provider();
+        checks.set(0);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("alice", "wrong")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(checks).as("each wrong attempt checked").hasValue(3);
+        assertThat(verified.size()).isZero();
+        provider.authenticate(login("alice", "right"));
+        assertThatThrownBy(() -> provider.authenticate(login("alice", "wrong")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> provider.authenticate(login("alice", "right2")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> provider.authenticate(login("mallory", "right")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(checks).hasValue(7);
+        assertThat(verified.size()).isOne();
+    }
+
+    @Test
+    void aChangedPasswordStopsWorkingAtOnceEvenWhileTheOldOneIsRemembered() {
+        // Users are read at start (Credentials), so a change arrives as a new set of users; the
+        // same cache is handed to both providers here to show that an entry for the old password
+        // is no licence under the new configuration.
+        provider(user("old", Role.OPERATOR), verified, Integer.MAX_VALUE).authenticate(login("alice", "old"));
+        assertThat(verified.size()).isOne();
+        OperatorAuthenticationProvider changed = provider(user("new", Role.VIEWER), verified, Integer.MAX_VALUE);
+        assertThatThrownBy(() -> changed.authenticate(login("alice", "old")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(changed.authenticate(login("alice", "new")).getAuthorities())
+                .extracting(Object::toString)
+                .containsExactly("ROLE_VIEWER");
+    }
+
+    @Test
+    void aThrottledUserIsRefusedEvenWithARememberedPassword() {
+        OperatorAuthenticationProvider provider = provider(user("right", Role.OPERATOR), verified, 2);
+        provider.authenticate(login("alice", "right"));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("alice", "guess")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        checks.set(0);
+        assertThatThrownBy(() -> provider.authenticate(login("alice", "right")))
+                .isInstanceOf(LoginThrottledException.class);
+        assertThat(checks).hasValue(0);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(provider.authenticate(login("alice", "right")).getName()).isEqualTo("alice");
+        assertThat(checks).as("still remembered, so no check").hasValue(0);
+    }
+
+    @Test
+    void withAZeroTtlEverySignInIsChecked() {
+        OperatorAuthenticationProvider provider = provider(user("right", Role.OPERATOR), verified(Duration.ZERO), 5);
+        checks.set(0);
+        for (int i = 0; i < 3; i++) {
+            provider.authenticate(login("alice", "right"));
+        }
+        assertThat(checks).hasValue(3);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.jm.job.master.support;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -84,7 +86,7 @@ public final class NodeCalls {
         if (node != null && sessions.containsKey(((Number) node).longValue())) {
             request.header(NodeApi.SESSION_HEADER, sessions.get(((Number) node).longValue()));
         }
-        ResultActions result = mvc.perform(request);
+        ResultActions result = answered(mvc.perform(request));
         if (path.equals(NodeApi.REGISTER) && result.andReturn().getResponse().getStatus() == 200) {
             JsonNode registered = read(result);
             sessions.put(
@@ -96,10 +98,19 @@ public final class NodeCalls {
 
     /** Sends a body as written (for JSON a map cannot hold), with the node's session. */
     public ResultActions raw(String path, long node, String body) throws Exception {
-        return mvc.perform(post(path)
+        return answered(mvc.perform(post(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
-                .header(NodeApi.SESSION_HEADER, sessions.get(node)));
+                .header(NodeApi.SESSION_HEADER, sessions.get(node))));
+    }
+
+    /**
+     * The final answer: a poll the master holds is answered asynchronously, and MockMvc hands back
+     * the started request; this waits for its result and dispatches it, as the server does.
+     */
+    public ResultActions answered(ResultActions result) throws Exception {
+        MvcResult started = result.andReturn();
+        return started.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(started)) : result;
     }
 
     public JsonNode read(ResultActions result) throws Exception {
