@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.support.MovableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +46,7 @@ class OperatorAuthenticationProviderTest {
 
     private static final Duration TTL = Duration.ofSeconds(30);
 
-    private final LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
+    private final MovableClock clock = new MovableClock();
     private final VerifiedCredentials verified = verified(TTL);
 
     private VerifiedCredentials verified(Duration ttl) {

@@ -3,6 +3,7 @@ package com.jm.job.master.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jm.job.master.config.JmJobMasterProperties;
+import com.jm.job.master.support.MovableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class VerifiedCredentialsTest {
     private static final Credentials.User ALICE =
             new Credentials.User("{bcrypt}$2a$10$" + "a".repeat(53), Role.OPERATOR);
 
-    private final LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
+    private final MovableClock clock = new MovableClock();
 
     private VerifiedCredentials cache(Duration ttl, int maxEntries) {
         JmJobMasterProperties.CredentialCache settings = new JmJobMasterProperties.CredentialCache();
