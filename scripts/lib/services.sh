@@ -127,6 +127,24 @@ _jmjob_open_fresh_root() {
      GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;" >&2
 }
 
+# Each test JVM opens several pools and the end-to-end tests start masters of their own, so the
+# stock 151 connections can run out ("Too many connections") when a build runs beside the suite.
+# Best effort: raise the limit for the server's present run; a warning if the account may not.
+_jmjob_mariadb_room() {
+  local client have want=500
+  client=$(_jmjob_sql_client) || return 0
+  local args=(--no-defaults --protocol=TCP --connect-timeout=2 -h "$JMJOB_TEST_DB_HOST" -P "$JMJOB_TEST_DB_PORT"
+    -u "$JMJOB_TEST_DB_USER" ${JMJOB_TEST_DB_PASSWORD:+"--password=$JMJOB_TEST_DB_PASSWORD"} -N)
+  have=$("$client" "${args[@]}" -e 'SELECT @@GLOBAL.max_connections' 2>/dev/null) || return 0
+  [[ "$have" =~ ^[0-9]+$ ]] && ((have < want)) || return 0
+  if "$client" "${args[@]}" -e "SET GLOBAL max_connections = $want" 2>/dev/null; then
+    jmjob_log "MariaDB max_connections raised from $have to $want for the tests"
+  else
+    jmjob_log "warning: MariaDB allows $have connections and $JMJOB_TEST_DB_USER may not raise it; tests may fail with 'Too many connections'"
+  fi
+  return 0
+}
+
 ensure_mariadb() {
   : "${JMJOB_TEST_DB_HOST:=127.0.0.1}" "${JMJOB_TEST_DB_PORT:=3306}" "${JMJOB_TEST_DB_USER:=root}"
   : "${JMJOB_TEST_DB_PASSWORD:=}"
@@ -171,7 +189,7 @@ ensure_mariadb() {
     fi
   fi
   case $rc in
-    0) jmjob_log "MariaDB ready at $who" && return 0 ;;
+    0) jmjob_log "MariaDB ready at $who" && _jmjob_mariadb_room && return 0 ;;
     2) jmjob_error "MariaDB at $at refuses $who. Set JMJOB_TEST_DB_USER / JMJOB_TEST_DB_PASSWORD to an" \
       "account that may create databases, or (as root, on a test machine) allow root with:" \
       "mariadb -uroot -e \"ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket\"" ;;
