@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 final class OpenApiRules {
 
     private static final Set<String> TAGS =
-            Set.of("groups", "tasks", "runs", "nodes", "audit", "index", "alarms", "node protocol");
+            Set.of("groups", "tasks", "cron", "runs", "nodes", "audit", "index", "alarms", "node protocol");
 
     private final JsonNode doc;
     private final List<String> problems = new ArrayList<>();
