@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  * moves on as after any run (its next slot, its children). Runs in the caller's transaction, which
  * holds the units' rows already; the tasks are locked after them, so concurrent finishes of one
  * fire's units queue on the task row and the last of them, seeing the others' units ended, ends the
- * fire: exactly once.
+ * fire: exactly once. On MariaDB a finish first looks for an unfinished unit that no other
+ * transaction holds (share-locking it, skipping locked ones); finding one, it leaves the fire to
+ * whoever ends that unit and does not queue on the task at all, so only the finishes near a
+ * fire's end take turns on its task row.
  */
 @Component
 public class FireCompletion {
@@ -56,19 +59,23 @@ public class FireCompletion {
      * back at its schedule) ends its record only.
      */
     public void endFinished(List<Fire> ended) {
-        if (ended.isEmpty()) {
+        // A fire with a unit nobody is ending now ends later, with that unit: no need to queue on
+        // its task, which every finish of the fire's units would otherwise take in turn.
+        List<Fire> mayBeOver = ended.stream()
+                .distinct()
+                .filter(f -> fires.unlockedUnfinishedUnit(f.taskId(), f.runId()) == null)
+                .toList();
+        if (mayBeOver.isEmpty()) {
             return;
         }
         List<Long> taskIds =
-                ended.stream().map(Fire::taskId).distinct().sorted().toList();
+                mayBeOver.stream().map(Fire::taskId).distinct().sorted().toList();
         Map<Long, RunningTask> locked = fires.lockFireTasks(taskIds).stream()
                 .collect(Collectors.toMap(RunningTask::getId, Function.identity()));
         List<RunCompletion.Ending> taskEndings = new ArrayList<>();
         List<RunCompletion.Ending> recordEndings = new ArrayList<>();
-        for (Fire fire : ended.stream()
-                .distinct()
-                .sorted(Comparator.comparing(Fire::runId))
-                .toList()) {
+        for (Fire fire :
+                mayBeOver.stream().sorted(Comparator.comparing(Fire::runId)).toList()) {
             RunningTask task = locked.get(fire.taskId());
             // Every finish of a unit asks, and nearly always some unit is still to run: one index
             // row answers that, where counting the fire's units read all of them (10,000 rows per

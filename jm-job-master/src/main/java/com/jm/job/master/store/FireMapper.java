@@ -58,6 +58,12 @@ public interface FireMapper {
      */
     boolean hasUnfinishedUnit(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
 
+    /**
+     * An unfinished unit of the fire that no other transaction holds, share-locked; {@code null}
+     * when there is none (or the dialect does not probe). See the statement for why.
+     */
+    Long unlockedUnfinishedUnit(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
+
     /** The fire's units by state; {@code null} when it has none. */
     UnitCount unitCount(@Param("taskId") long taskId, @Param("fireRunId") long fireRunId);
 
