@@ -85,6 +85,28 @@ public class TaskService {
         return signalled(tasks.findById(task.getId()));
     }
 
+    /** One task of a batch: its group and definition. */
+    public record NewTask(long groupId, TaskDefinition definition) {}
+
+    /**
+     * Registers every task of {@code batch} in this one transaction, or none: the first that breaks
+     * a rule fails the whole batch, its field named with its index ({@code tasks[3].groupId}).
+     * Wake-ups and index entries follow the commit, as for one task.
+     */
+    @Transactional
+    public List<TaskRecord> insertAll(List<NewTask> batch) {
+        List<TaskRecord> created = new java.util.ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                created.add(insert(batch.get(i).groupId(), batch.get(i).definition()));
+            } catch (InvalidFieldException e) {
+                String field = "tasks[" + i + "]." + e.field();
+                throw new InvalidFieldException(field, field + ": " + e.getMessage());
+            }
+        }
+        return created;
+    }
+
     @Transactional(readOnly = true)
     public TaskRecord get(long id) {
         return filled(List.of(require(id))).get(0);

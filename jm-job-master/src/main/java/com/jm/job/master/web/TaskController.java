@@ -14,7 +14,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiDocumentation.TASKS)
 @RequestMapping("/api/tasks")
 class TaskController {
+
+    /** A task's id: anything but the batch's own path, so a GET or PUT there is a 405, not a bad id. */
+    private static final String ID = "/{id:(?!batch$).+}";
 
     private final TaskService tasks;
     private final PageParams pageParams;
@@ -53,10 +58,26 @@ class TaskController {
     }
 
     @Operation(
+            operationId = "createTasks",
+            summary = "Register up to 1,000 tasks at once",
+            description =
+                    "Each task as POST /api/tasks takes it, all in one transaction: either every task is created, or none is and the problem body names the first bad one by its index (tasks[3].groupId). Answers the tasks in the order sent.")
+    @ApiResponse(responseCode = "201", description = "The tasks, created, in the order sent")
+    @PostMapping("/batch")
+    ResponseEntity<TaskBatchView> insertAll(@Valid @RequestBody TaskBatchRequest request) {
+        List<TaskService.NewTask> batch = request.tasks().stream()
+                .map(t -> new TaskService.NewTask(t.groupId(), t.toDefinition()))
+                .toList();
+        List<TaskView> created =
+                tasks.insertAll(batch).stream().map(TaskView::of).toList();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new TaskBatchView(created));
+    }
+
+    @Operation(
             operationId = "getTask",
             summary = "Read a task",
             description = "The task with its status, its current run and lease while running, and its next fire time.")
-    @GetMapping("/{id}")
+    @GetMapping(ID)
     TaskView get(@Parameter(description = "the task id", example = "42") @PathVariable long id) {
         return TaskView.of(tasks.get(id));
     }
@@ -93,7 +114,7 @@ class TaskController {
                     "The whole definition: absent optional fields are cleared; the group cannot change. With version, applies only while the task is still at that version. A running task cannot be changed.")
     @ApiResponse(responseCode = "200", description = "The task as changed")
     @ApiResponse(responseCode = "409", description = "The task is running, or it is no longer at the given version")
-    @PutMapping("/{id}")
+    @PutMapping(ID)
     TaskView update(
             @Parameter(description = "the task id", example = "42") @PathVariable long id,
             @Valid @RequestBody TaskUpdateRequest request) {

@@ -30,6 +30,17 @@ final class Endpoints {
             WRITE,
             t -> post("/api/tasks"),
             t -> body("name", "task", "beanName", "helloJob", "groupId", t.groupId()));
+    /** Two tasks, each the body {@link #CREATE_TASK} accepts. */
+    static final Endpoint CREATE_TASKS = new Endpoint(
+            "POST /api/tasks/batch",
+            WRITE,
+            t -> post("/api/tasks/batch"),
+            t -> body(
+                    "tasks",
+                    List.of(
+                            CREATE_TASK.validBody().apply(t),
+                            CREATE_TASK.validBody().apply(t))));
+
     static final Endpoint LIST_TASKS = new Endpoint("GET /api/tasks", READ, t -> get("/api/tasks"), null);
     static final Endpoint GET_TASK =
             new Endpoint("GET /api/tasks/{id}", READ, t -> get("/api/tasks/{id}", t.idleTaskId()), null);
@@ -120,6 +131,7 @@ final class Endpoints {
             LIST_GROUPS,
             GET_GROUP,
             CREATE_TASK,
+            CREATE_TASKS,
             LIST_TASKS,
             GET_TASK,
             UPDATE_TASK,

@@ -2,6 +2,7 @@ package com.jm.job.master.hostile;
 
 import static com.jm.job.master.hostile.Endpoints.CREATE_GROUP;
 import static com.jm.job.master.hostile.Endpoints.CREATE_TASK;
+import static com.jm.job.master.hostile.Endpoints.CREATE_TASKS;
 import static com.jm.job.master.hostile.Endpoints.CRON_NEXT;
 import static com.jm.job.master.hostile.Endpoints.LIST_NODES;
 import static com.jm.job.master.hostile.Endpoints.LIST_TASKS;
@@ -119,6 +120,57 @@ final class HostileApiCases {
         cases.add(e.field("status in the body", 400, "status", "RUNNING"));
         cases.add(e.field("version in the body", 400, "version", 7));
         return cases;
+    }
+
+    /**
+     * The batch: its list itself, then bad items among good ones. Each refusal is the whole batch's
+     * (nothing written, which the check verifies) and names the bad item by its index.
+     */
+    static List<HostileCase> createTasks() {
+        Endpoint e = CREATE_TASKS;
+        List<HostileCase> cases = new ArrayList<>();
+        cases.add(e.missing("tasks", 400));
+        cases.add(e.field("null tasks", 400, "tasks", null));
+        cases.add(e.field("no tasks", 400, "tasks", List.of()));
+        cases.add(e.field("tasks as object", 400, "tasks", Map.of("name", "t")));
+        cases.add(e.field("tasks as string", 400, "tasks", "t"));
+        cases.add(e.field("a null task", 400, "tasks", java.util.Arrays.asList((Object) null)));
+        cases.add(e.field("a task as number", 400, "tasks", List.of(7)));
+        cases.add(e.body("1,001 tasks", 400, t -> JsonBodies.write(Map.of("tasks", items(t, 1_001)))));
+        cases.add(e.field("unknown field beside tasks", 400, "dryRun", true));
+        cases.add(badItem("unknown groupId", "groupId", 987654));
+        cases.add(badItem("groupId as word", "groupId", "seven"));
+        cases.add(badItem("groupId past Long.MAX_VALUE", "groupId", new BigInteger(LONG_OVERFLOW)));
+        cases.add(badItem("blank name", "name", " "));
+        cases.add(badItem("name of 129 characters", "name", "n".repeat(129)));
+        cases.add(badItem("unknown field", "status", "RUNNING"));
+        cases.add(badItem("cron that never fires", "cron", "0 0 0 30 2 *"));
+        cases.add(badItem("unknown child task", "childTaskIds", List.of(987654)));
+        for (String bean : BAD_BEAN_NAMES) {
+            cases.add(badItem("beanName " + bean, "beanName", bean));
+        }
+        for (String cron : BAD_CRONS) {
+            cases.add(badItem("cron " + cron, "cron", cron));
+        }
+        return cases;
+    }
+
+    /** Two good tasks, then one with {@code field} set to {@code value}. */
+    private static HostileCase badItem(String name, String field, Object value) {
+        Endpoint e = CREATE_TASKS;
+        return e.body("tasks[2]: " + name, 400, t -> {
+            List<Object> tasks = new ArrayList<>(items(t, 2));
+            tasks.add(JsonBodies.with(CREATE_TASK.validBody().apply(t), field, value));
+            return JsonBodies.write(Map.of("tasks", tasks));
+        });
+    }
+
+    private static List<Object> items(HostileTarget t, int count) {
+        List<Object> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tasks.add(CREATE_TASK.validBody().apply(t));
+        }
+        return tasks;
     }
 
     static List<HostileCase> updateTask() {
@@ -492,6 +544,13 @@ final class HostileApiCases {
                             })))));
         });
         return cases;
+    }
+
+    private static boolean servedByTemplate(String method, String path) {
+        return Endpoints.ALL.stream()
+                .filter(other ->
+                        other.method().name().equals(method) && other.path().contains("{id}"))
+                .anyMatch(other -> path.matches(other.path().replace("{id}", "[^/]+")));
     }
 
     static String quoted(String value) {

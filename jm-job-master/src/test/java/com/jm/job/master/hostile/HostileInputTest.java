@@ -102,6 +102,7 @@ class HostileInputTest extends MariaDbTest {
     Stream<DynamicTest> taskFields() {
         return run(Stream.of(
                         HostileApiCases.createTask(),
+                        HostileApiCases.createTasks(),
                         HostileApiCases.updateTask(),
                         HostileApiCases.retry(),
                         HostileApiCases.trigger())

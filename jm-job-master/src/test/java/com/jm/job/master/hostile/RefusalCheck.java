@@ -80,8 +80,7 @@ final class RefusalCheck {
         byte[] content = request.getContentAsByteArray();
         if (content != null) {
             try {
-                json.readTree(content)
-                        .forEach(value -> echoes.add(value.isString() ? value.asString() : value.toString()));
+                addValues(json.readTree(content), echoes);
             } catch (RuntimeException notJson) {
                 // nothing of a body that is not JSON is quoted back
             }
@@ -92,6 +91,16 @@ final class RefusalCheck {
             }
         }
         return text;
+    }
+
+    /** Every value of the body, at any depth (a batch's tasks are objects inside an array). */
+    private static void addValues(JsonNode node, List<String> echoes) {
+        node.forEach(value -> {
+            echoes.add(value.isString() ? value.asString() : value.toString());
+            if (value.isContainer()) {
+                addValues(value, echoes);
+            }
+        });
     }
 
     private static String lower(String text) {
