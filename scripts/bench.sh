@@ -5,6 +5,8 @@
 #   scripts/bench.sh --only=jm-job --jfr=true   jm-job only, with flight recordings in jm-job-bench/target/bench
 #   scripts/bench.sh --only=multi            two masters + Redis: idle cost of 20 nodes vs a plain polling loop,
 #                                            dispatch latency across masters (~5 min; needs Redis, flushes its database 14)
+#   scripts/bench.sh --only=many-nodes       one master holding 2,000 idle long-polling simulated nodes: API p99 with
+#                                            HTTP Basic, wake-up to claim, master heap and threads (~5 min)
 # Builds the master and the benchmark module (Maven profile `bench`; scripts/test.sh builds it too),
 # makes sure MariaDB is reachable (JMJOB_TEST_DB_HOST/PORT/USER/PASSWORD, as for the tests), runs
 # the benchmark, prints its tables and writes them into docs/benchmarks.md. Databases it uses and

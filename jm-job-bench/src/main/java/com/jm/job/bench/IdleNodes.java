@@ -1,5 +1,6 @@
 package com.jm.job.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
@@ -15,12 +16,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Arguments: {@code <count> <master-url-a> <master-url-b> <node-token> <group>}. Node {@code i}
  * lists the masters as {@code a,b} when {@code i} is odd and {@code b,a} when even, so both
  * masters hold polls. Prints {@code BENCH READY idle-nodes} once every context runs.
+ *
+ * <p>With {@code --light <count> <master-url> <node-token> <group> <groups> <poll-wait-ms>
+ * <heartbeat-ms>} the nodes are {@link LightNodes} instead: thousands fit in one small JVM.
  */
 public final class IdleNodes {
 
     private IdleNodes() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--light")) {
+            new LightNodes(
+                            args[2],
+                            args[3],
+                            Duration.ofMillis(Long.parseLong(args[6])),
+                            Duration.ofMillis(Long.parseLong(args[7])))
+                    .run(Integer.parseInt(args[1]), args[4], Integer.parseInt(args[5]));
+            Thread.currentThread().join();
+            return;
+        }
         int count = Integer.parseInt(args[0]);
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         for (int i = 1; i <= count; i++) {

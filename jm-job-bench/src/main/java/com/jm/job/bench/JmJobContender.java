@@ -128,18 +128,7 @@ final class JmJobContender extends ContenderBase {
     }
 
     private List<String> masterLaunch() {
-        List<String> launch = new ArrayList<>(List.of(
-                "-jar",
-                options.masterJar().toString(),
-                "--server.port=" + options.masterPort(),
-                "--spring.datasource.url=" + options.jdbcUrl(DATABASE),
-                "--spring.datasource.username=" + options.dbUser(),
-                "--spring.datasource.password=" + options.dbPassword(),
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN"));
-        launch.addAll(access.masterArgs());
-        launch.addAll(options.masterArgs());
-        return launch;
+        return access.masterLaunch(options, DATABASE, options.masterPort(), List.of());
     }
 
     private List<String> jvmOptions(String process) {
@@ -172,11 +161,6 @@ final class JmJobContender extends ContenderBase {
     }
 
     private void checkAlive() {
-        for (ChildJvm process : processes) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        process.name() + " exited; see " + logDir.resolve(process.name() + ".log"));
-            }
-        }
+        ChildJvm.requireAlive(processes, logDir);
     }
 }
