@@ -39,6 +39,12 @@ public final class BenchMain {
             System.out.println("Written to " + options.report());
             return;
         }
+        if (options.only().equals("many-nodes")) {
+            ManyNodes.Outcome outcome = new ManyNodes(options, database, logDir.resolve("many-nodes")).run();
+            write(options.report(), ManyNodesReport.render(outcome, date, machine), ManyNodes.BEGIN, ManyNodes.END);
+            System.out.println("Written to " + options.report());
+            return;
+        }
         if (ScenarioReports.runs(options.only())) {
             String section = ScenarioReports.run(options, database, logDir, date, machine);
             System.out.println();

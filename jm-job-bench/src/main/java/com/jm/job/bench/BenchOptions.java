@@ -35,13 +35,14 @@ import java.util.Map;
  * @param jfr record the jm-job JVMs with Java Flight Recorder
  * @param jfrSettings the recording settings: {@code profile}, {@code default} or a {@code .jfc} file
  * @param only run only these contenders (comma-separated: jm-job, db-scheduler, jdbc), or all when empty; {@code multi} runs
- *     the two-master scenario instead, {@code shards}, {@code broadcast} and {@code observability} the scenarios of
- *     those names (none of them part of the default run)
+ *     the two-master scenario instead, {@code shards}, {@code broadcast}, {@code observability} and
+ *     {@code many-nodes} the scenarios of those names (none of them part of the default run)
  * @param masterArgs extra master arguments (space-separated), for example {@code --jm.job.master.lease=30s}
  * @param nodeArgs extra node arguments (space-separated), for example {@code --jm.job.client.report.batch-size=200}
  * @param jdbcParams extra JDBC URL parameters for every contender, for example {@code useLocalSessionState=true}
  * @param keepDatabases leave the last repetition's databases for inspection instead of dropping them
  * @param idleNodes idle nodes of the two-master scenario ({@code --only=multi})
+ * @param manyNodes simulated nodes one master holds in the many-nodes scenario ({@code --only=many-nodes})
  * @param multiIdleWindow how long each idle window of the two-master scenario lasts
  * @param redis where Redis listens for the two-master scenario: host:port
  * @param redisDatabase the Redis database the two-master scenario flushes and uses
@@ -80,6 +81,7 @@ record BenchOptions(
         String jdbcParams,
         boolean keepDatabases,
         int idleNodes,
+        int manyNodes,
         Duration multiIdleWindow,
         String redis,
         int redisDatabase,
@@ -129,6 +131,7 @@ record BenchOptions(
                 o.text("jdbc-params", ""),
                 Boolean.parseBoolean(o.text("keep-databases", "false")),
                 o.integer("idle-nodes", 20),
+                o.integer("many-nodes", 2_000),
                 Duration.ofSeconds(o.integer("multi-idle-seconds", 60)),
                 o.text("redis", "127.0.0.1:6379"),
                 o.integer("redis-database", 14),

@@ -67,6 +67,16 @@ final class ChildJvm implements AutoCloseable {
         return CpuTime.millisByThread(process.toHandle());
     }
 
+    /** Fails with the log to read when one of {@code processes} has exited. */
+    static void requireAlive(List<ChildJvm> processes, Path logDir) {
+        for (ChildJvm process : processes) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        process.name() + " exited; see " + logDir.resolve(process.name() + ".log"));
+            }
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

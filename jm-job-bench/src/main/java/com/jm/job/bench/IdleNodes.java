@@ -1,5 +1,6 @@
 package com.jm.job.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
@@ -17,12 +18,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  * i} (from 1) lists the masters rotated by {@code i - 1}, so with two masters odd nodes list
  * {@code a,b} and even ones {@code b,a}, and both masters hold polls. Each node has 2 worker
  * threads. Prints {@code BENCH READY idle-nodes} once every context runs.
+ *
+ * <p>With {@code --light <count> <master-url> <node-token> <group> <groups> <poll-wait-ms>
+ * <heartbeat-ms>} the nodes are {@link LightNodes} instead: thousands fit in one small JVM.
  */
 public final class IdleNodes {
 
     private IdleNodes() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--light")) {
+            new LightNodes(
+                            args[2],
+                            args[3],
+                            Duration.ofMillis(Long.parseLong(args[6])),
+                            Duration.ofMillis(Long.parseLong(args[7])))
+                    .run(Integer.parseInt(args[1]), args[4], Integer.parseInt(args[5]));
+            Thread.currentThread().join();
+            return;
+        }
         int count = Integer.parseInt(args[0]);
         String prefix = args[1];
         List<String> urls = List.of(args).subList(4, args.length);

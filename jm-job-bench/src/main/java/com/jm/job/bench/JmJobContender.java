@@ -354,11 +354,6 @@ final class JmJobContender extends ContenderBase {
     }
 
     private void checkAlive() {
-        for (ChildJvm process : processes) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        process.name() + " exited; see " + logDir.resolve(process.name() + ".log"));
-            }
-        }
+        ChildJvm.requireAlive(processes, logDir);
     }
 }

@@ -37,6 +37,26 @@ final class MasterAccess {
                 "--jm.job.master.security.node-token=" + nodeToken);
     }
 
+    /**
+     * {@code -jar <master>} and the arguments of a master on {@code database} at {@code port}:
+     * these credentials, then {@code extra}, then the run's own {@code --master-args}.
+     */
+    List<String> masterLaunch(BenchOptions options, String database, int port, List<String> extra) {
+        List<String> launch = new java.util.ArrayList<>(List.of(
+                "-jar",
+                options.masterJar().toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + options.jdbcUrl(database),
+                "--spring.datasource.username=" + options.dbUser(),
+                "--spring.datasource.password=" + options.dbPassword(),
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        launch.addAll(masterArgs());
+        launch.addAll(extra);
+        launch.addAll(options.masterArgs());
+        return launch;
+    }
+
     /** POSTs to a master's API; anything but 2xx fails with the answer. */
     String post(String baseUrl, String path, String json) throws IOException, InterruptedException {
         return send(

@@ -302,21 +302,15 @@ final class MultiMaster {
     }
 
     private void startMaster(String name, int port) throws Exception {
-        List<String> launch = new ArrayList<>(List.of(
-                "-jar",
-                options.masterJar().toString(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + options.jdbcUrl(DATABASE),
-                "--spring.datasource.username=" + options.dbUser(),
-                "--spring.datasource.password=" + options.dbPassword(),
-                "--jm.job.master.index=redis",
-                "--spring.data.redis.host=" + redisHost(),
-                "--spring.data.redis.port=" + redisPort(),
-                "--spring.data.redis.database=" + options.redisDatabase(),
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN"));
-        launch.addAll(access.masterArgs());
-        launch.addAll(options.masterArgs());
+        List<String> launch = access.masterLaunch(
+                options,
+                DATABASE,
+                port,
+                List.of(
+                        "--jm.job.master.index=redis",
+                        "--spring.data.redis.host=" + redisHost(),
+                        "--spring.data.redis.port=" + redisPort(),
+                        "--spring.data.redis.database=" + options.redisDatabase()));
         processes.add(ChildJvm.start(name, List.of("-Xms256m", "-Xmx512m"), launch, logDir, line -> {}));
         Waits.until(
                 name + " to answer",
@@ -373,12 +367,7 @@ final class MultiMaster {
     }
 
     private void checkAlive() {
-        for (ChildJvm process : processes) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        process.name() + " exited; see " + logDir.resolve(process.name() + ".log"));
-            }
-        }
+        ChildJvm.requireAlive(processes, logDir);
     }
 
     private void close() throws SQLException {

@@ -20,6 +20,18 @@ final class HeldAnswer {
 
     private HeldAnswer() {}
 
+    /**
+     * The answer of a poll that is already answered; a look's failure is thrown as itself, so the
+     * exception handler answers it as it would on the request's thread (404 for a node that left).
+     */
+    static PollResponse now(CompletableFuture<PollResponse> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     static DeferredResult<PollResponse> of(CompletableFuture<PollResponse> answer, Duration maxWait) {
         DeferredResult<PollResponse> result =
                 new DeferredResult<>(maxWait.plus(SLACK).toMillis());

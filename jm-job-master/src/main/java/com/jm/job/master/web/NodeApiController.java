@@ -86,8 +86,9 @@ class NodeApiController {
         CompletableFuture<PollResponse> answer =
                 dispatcher.poll(request.nodeId(), request.maxTasks(), Duration.ofMillis(request.waitMillis()));
         if (answer.isDone()) {
-            // Answered by the first look (work was due, or no wait): no asynchronous dispatch.
-            return answer.join();
+            // Answered by the first look (work was due, or no wait), or by a look a wake-up started
+            // at once: no asynchronous dispatch.
+            return HeldAnswer.now(answer);
         }
         return HeldAnswer.of(answer, dispatcher.maxWait());
     }
