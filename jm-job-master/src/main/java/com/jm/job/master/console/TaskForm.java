@@ -88,7 +88,7 @@ public class TaskForm {
                 beanName,
                 number("groupId", groupId),
                 cron,
-                blankToNull(cronFlavour),
+                flavour(),
                 timeZone,
                 fixedRate,
                 fixedDelay,
@@ -113,7 +113,7 @@ public class TaskForm {
                 name,
                 beanName,
                 cron,
-                blankToNull(cronFlavour),
+                flavour(),
                 timeZone,
                 fixedRate,
                 fixedDelay,
@@ -141,7 +141,7 @@ public class TaskForm {
                 "preview",
                 1L,
                 cron,
-                blankToNull(cronFlavour),
+                flavour(),
                 timeZone,
                 fixedRate,
                 fixedDelay,
@@ -201,6 +201,14 @@ public class TaskForm {
             return null;
         }
         return value.lines().toList();
+    }
+
+    /**
+     * The flavour only with a cron: the select always holds one, and the API refuses a flavour
+     * without an expression to read.
+     */
+    private String flavour() {
+        return blankToNull(cron) == null ? null : blankToNull(cronFlavour);
     }
 
     private static String blankToNull(String value) {
