@@ -8,6 +8,7 @@
 #   scripts/bench.sh --only=shards           20,000 one-shot tasks against 2 tasks of 10,000 shards, in turn, same run
 #   scripts/bench.sh --only=broadcast        a broadcast task fired 200 times to 20 nodes: trigger to last handler start
 #   scripts/bench.sh --only=observability    throughput with metrics and run logs off, metrics on, both on, side by side
+#   scripts/bench.sh --only=console          the console's task list pages over 100,000 tasks: p50/p99 per page
 #   scripts/bench.sh --only=many-nodes       one master holding 2,000 idle long-polling simulated nodes: API p99 with
 #                                            HTTP Basic, wake-up to claim, master heap and threads (~5 min)
 # Builds the master and the benchmark module (Maven profile `bench`; scripts/test.sh builds it too),

@@ -45,6 +45,14 @@ public final class BenchMain {
             System.out.println("Written to " + options.report());
             return;
         }
+        if (options.only().equals("console")) {
+            String section = new ConsoleScenario(options, database, logDir.resolve("console")).run(date, machine);
+            System.out.println();
+            System.out.println(section);
+            write(options.report(), section, ConsoleScenario.BEGIN, ConsoleScenario.END);
+            System.out.println("Written to " + options.report());
+            return;
+        }
         if (ScenarioReports.runs(options.only())) {
             String section = ScenarioReports.run(options, database, logDir, date, machine);
             System.out.println();

@@ -36,7 +36,7 @@ import java.util.Map;
  * @param jfrSettings the recording settings: {@code profile}, {@code default} or a {@code .jfc} file
  * @param only run only these contenders (comma-separated: jm-job, db-scheduler, jdbc), or all when empty; {@code multi} runs
  *     the two-master scenario instead, {@code shards}, {@code broadcast}, {@code observability} and
- *     {@code many-nodes} the scenarios of those names (none of them part of the default run)
+ *     {@code many-nodes} and {@code console} the scenarios of those names (none of them part of the default run)
  * @param masterArgs extra master arguments (space-separated), for example {@code --jm.job.master.lease=30s}
  * @param nodeArgs extra node arguments (space-separated), for example {@code --jm.job.client.report.batch-size=200}
  * @param jdbcParams extra JDBC URL parameters for every contender, for example {@code useLocalSessionState=true}
@@ -51,6 +51,7 @@ import java.util.Map;
  * @param broadcastNodes nodes of the broadcast scenario ({@code --only=broadcast})
  * @param broadcastFires measured fires per repetition of the broadcast scenario
  * @param broadcastWarmup unmeasured fires before them
+ * @param consoleTasks task rows under the console's task list ({@code --only=console})
  */
 record BenchOptions(
         int tasks,
@@ -88,7 +89,8 @@ record BenchOptions(
         int shardTasks,
         int broadcastNodes,
         int broadcastFires,
-        int broadcastWarmup) {
+        int broadcastWarmup,
+        int consoleTasks) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -138,7 +140,8 @@ record BenchOptions(
                 o.integer("shard-tasks", 2),
                 o.integer("broadcast-nodes", 20),
                 o.integer("broadcast-fires", 200),
-                o.integer("broadcast-warmup", 50));
+                o.integer("broadcast-warmup", 50),
+                o.integer("console-tasks", 100_000));
         o.rejectUnknown();
         return options;
     }
