@@ -221,9 +221,9 @@ final class ConsoleScenario {
         md.append("| all pages together | ").append(quad(all)).append(" |\n\n");
         md.append(String.format(
                 Locale.ROOT,
-                "Target: the task list answers in under %.0f ms with 100,000 tasks (p99 of all pages): %s.%n",
+                "Target: the task list answers in under %.0f ms with 100,000 tasks (p99 of every page): %s.%n",
                 TARGET_MS,
-                all.p99() < TARGET_MS ? "met" : "**not met**"));
+                pages.values().stream().allMatch(l -> l.p99() < TARGET_MS) ? "met" : "**not met**"));
         return md.toString();
     }
 
