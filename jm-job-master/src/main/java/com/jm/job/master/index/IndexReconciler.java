@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * was emptied (a Redis flush or restart drops the built marker), when the store comes back after
  * being unreachable, after every reconnect to it (it may be another server now, missing the last
  * writes: a failover), after any addition to it was dropped since the last rebuild began (one
- * dropped while a rebuild ran may belong to a task its snapshot missed), and periodically. A rebuild only adds; stale entries cost a failed claim and
- * are dropped then.
+ * dropped while a rebuild ran may belong to a task its snapshot missed), and periodically. A
+ * rebuild only adds; stale entries cost a failed claim and are dropped then.
  */
 @Component
 public class IndexReconciler {
