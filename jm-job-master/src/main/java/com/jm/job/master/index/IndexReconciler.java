@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IndexReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexReconciler.class);
 
     private final GuardedPendingIndex index;
     private final ClaimMapper claims;
@@ -60,6 +64,14 @@ public class IndexReconciler {
                     || index.reconnects() != rebuiltAtReconnect
                     || index.droppedAdditions() != rebuiltAtDropped;
             if (back || !store.isBuilt() || due) {
+                log.debug(
+                        "Rebuilding the pending index (available {}, reconnects {}/{}, dropped additions {}/{}, due {})",
+                        index.isAvailable(),
+                        index.reconnects(),
+                        rebuiltAtReconnect,
+                        index.droppedAdditions(),
+                        rebuiltAtDropped,
+                        due);
                 rebuild(store);
                 lastRebuild = now;
             }
