@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * (a Sentinel or Cluster failover promoted a replica that had not received the last writes; a
  * restarted primary came back empty), so the reconcile loop rebuilds after each, even when no
  * command failed in between.
+ *
+ * <p>And it counts the additions it dropped. A rebuild's snapshot of the database is read before
+ * the index is marked available again; a task committed after that read whose addition came in
+ * before the mark was dropped and is in neither, so it would wait for the next periodic rebuild.
+ * The reconcile loop rebuilds again whenever an addition was dropped since its last rebuild began.
  */
 public class GuardedPendingIndex {
 
@@ -25,6 +30,7 @@ public class GuardedPendingIndex {
 
     private final PendingIndex index;
     private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong droppedAdditions = new AtomicLong();
     private volatile boolean available;
 
     public GuardedPendingIndex(PendingIndex index) {
@@ -43,6 +49,11 @@ public class GuardedPendingIndex {
     /** How many reconnects to the store began so far: a change since a rebuild calls for another. */
     long reconnects() {
         return reconnects.get();
+    }
+
+    /** How many additions were dropped so far (unavailable, or the store failed them). */
+    long droppedAdditions() {
+        return droppedAdditions.get();
     }
 
     /** The index behind the guard, for the reconcile loop's rebuild. */
@@ -65,15 +76,22 @@ public class GuardedPendingIndex {
     }
 
     public void put(Lane lane, long taskId, int priority, Instant due) {
-        run(() -> index.put(lane, taskId, priority, due));
+        add(() -> index.put(lane, taskId, priority, due));
     }
 
     public void putAll(Lane lane, List<PendingIndex.Entry> entries) {
-        run(() -> index.putAll(lane, entries));
+        add(() -> index.putAll(lane, entries));
     }
 
+    /** A dropped removal only leaves a stale entry, which costs a failed claim: not counted. */
     public void remove(Lane lane, long taskId) {
         run(() -> index.remove(lane, taskId));
+    }
+
+    private void add(Runnable action) {
+        if (!run(action)) {
+            droppedAdditions.incrementAndGet();
+        }
     }
 
     public List<Long> takeDue(List<Lane> lanes, Instant now, int limit) {
@@ -88,14 +106,17 @@ public class GuardedPendingIndex {
         return call(() -> index.tagLanes(groupId), Set.of());
     }
 
-    private void run(Runnable action) {
+    /** Answers whether the store took the write. */
+    private boolean run(Runnable action) {
         if (!available) {
-            return;
+            return false;
         }
         try {
             action.run();
+            return true;
         } catch (RuntimeException e) {
             markUnavailable(e);
+            return false;
         }
     }
 

@@ -11,17 +11,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the pending index honest against the database, the truth: rebuilds it at start, when it
  * was emptied (a Redis flush or restart drops the built marker), when the store comes back after
  * being unreachable, after every reconnect to it (it may be another server now, missing the last
- * writes: a failover), and periodically. A rebuild only adds; stale entries cost a failed claim and
- * are dropped then.
+ * writes: a failover), after any addition to it was dropped since the last rebuild began (one
+ * dropped while a rebuild ran may belong to a task its snapshot missed), and periodically. A
+ * rebuild only adds; stale entries cost a failed claim and are dropped then.
  */
 @Component
 public class IndexReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexReconciler.class);
 
     private final GuardedPendingIndex index;
     private final ClaimMapper claims;
@@ -31,6 +36,8 @@ public class IndexReconciler {
     private Instant lastRebuild = Instant.MIN;
     /** The store's reconnect count the last rebuild started at. */
     private long rebuiltAtReconnect = -1;
+    /** The guard's count of dropped additions the last rebuild started at. */
+    private long rebuiltAtDropped = -1;
 
     private long rebuilds;
 
@@ -53,8 +60,18 @@ public class IndexReconciler {
         try {
             Instant now = clock.instant();
             boolean due = now.isAfter(lastRebuild.plus(properties.getIndexRebuildInterval()));
-            boolean back = !index.isAvailable() || index.reconnects() != rebuiltAtReconnect;
+            boolean back = !index.isAvailable()
+                    || index.reconnects() != rebuiltAtReconnect
+                    || index.droppedAdditions() != rebuiltAtDropped;
             if (back || !store.isBuilt() || due) {
+                log.debug(
+                        "Rebuilding the pending index (available {}, reconnects {}/{}, dropped additions {}/{}, due {})",
+                        index.isAvailable(),
+                        index.reconnects(),
+                        rebuiltAtReconnect,
+                        index.droppedAdditions(),
+                        rebuiltAtDropped,
+                        due);
                 rebuild(store);
                 lastRebuild = now;
             }
@@ -93,11 +110,14 @@ public class IndexReconciler {
     }
 
     /**
-     * Read before the rebuild: a reconnect while it runs (it may have written part of the index to
-     * the server that just went) calls for another one.
+     * Both counts are read before the database's pending set: a reconnect while the rebuild runs (it
+     * may have written part of the index to the server that just went) calls for another one, and
+     * so does an addition dropped after the read (its task may have committed after it, and the
+     * index is still unavailable until the rebuild ends, so it is in neither).
      */
     private int rebuild(PendingIndex store) {
         long reconnect = index.reconnects();
+        long dropped = index.droppedAdditions();
         Map<Lane, List<PendingIndex.Entry>> byLane = new HashMap<>();
         List<PendingEntry> pending = claims.allPending();
         for (PendingEntry entry : pending) {
@@ -112,6 +132,7 @@ public class IndexReconciler {
         byLane.forEach(store::putAll);
         store.markBuilt();
         rebuiltAtReconnect = reconnect;
+        rebuiltAtDropped = dropped;
         rebuilds++;
         return pending.size();
     }

@@ -204,6 +204,29 @@ class IndexInStepTest extends MariaDbTest {
         assertThat(reconciler.rebuilds()).as("once per reconnect").isEqualTo(rebuilds + 1);
     }
 
+    /**
+     * An addition dropped while the index was unavailable, for a task that committed after the
+     * rebuild had read the database's pending set: the rebuild ends and marks the index available
+     * without it (what a killed Sentinel primary led to, under load). The next check rebuilds
+     * because an addition was dropped since the last rebuild began; before, the task waited in the
+     * database for the periodic rebuild, as the index was available, built and reconnected alike.
+     */
+    @Test
+    void anAdditionDroppedDuringARebuildMakesTheNextCheckRebuild() throws Exception {
+        long rebuilds = reconciler.rebuilds();
+        index.markUnavailable(new IllegalStateException("Redis away"));
+        long id = insert("{\"name\":\"a\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}");
+        // As the rebuild that read the pending set before the insert committed would leave it.
+        index.markAvailable();
+        assertThat(queued()).isEmpty();
+
+        assertThat(reconciler.reconcile()).isTrue();
+        assertThat(reconciler.rebuilds()).isEqualTo(rebuilds + 1);
+        assertThat(queued()).containsExactly(String.valueOf(id));
+        assertThat(reconciler.reconcile()).isTrue();
+        assertThat(reconciler.rebuilds()).as("once per drop").isEqualTo(rebuilds + 1);
+    }
+
     /** Lettuce's own cap (30 s) would keep a master on the database that long after Redis is back. */
     @Test
     void reconnectAttemptsAreNeverFurtherApartThanOneIndexCheck() {
