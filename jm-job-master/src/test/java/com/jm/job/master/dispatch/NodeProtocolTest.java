@@ -285,10 +285,15 @@ class NodeProtocolTest extends RegisteredNodeTest {
         assertThat(idle.get("heldMillis").asLong()).isBetween(300L, 10_000L);
 
         task("t", 0, 0);
-        call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 0))
-                .andExpect(jsonPath("$.tasks.length()").value(1))
-                .andExpect(jsonPath("$.leaseMillis").value(25_000))
-                .andExpect(jsonPath("$.heldMillis").value(0));
+        JsonNode due = json.readTree(call(NodeApi.POLL, Map.of("nodeId", nodeId, "maxTasks", 1, "waitMillis", 0))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(due.get("tasks")).hasSize(1);
+        assertThat(due.get("leaseMillis").asLong()).isEqualTo(25_000L);
+        // Not held: what it reports is only the request's own work before the claim (a
+        // millisecond or two on a busy machine), never a wait.
+        assertThat(due.get("heldMillis").asLong()).isBetween(0L, 299L);
         long runId = jdbc.queryForObject("SELECT MAX(id) FROM jm_task_run", Long.class);
 
         call(NodeApi.HEARTBEAT, Map.of("nodeId", nodeId, "runIds", java.util.List.of(runId)))
