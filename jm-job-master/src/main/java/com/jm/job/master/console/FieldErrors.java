@@ -38,6 +38,16 @@ class FieldErrors {
     }
 
     /**
+     * What a form's own reading found ({@code problems}: a number that is not one), then the
+     * constraint violations of the request it became, for the fields without a problem yet.
+     */
+    <T> Map<String, String> check(Map<String, String> problems, T request) {
+        Map<String, String> errors = new LinkedHashMap<>(problems);
+        check(request).forEach(errors::putIfAbsent);
+        return errors;
+    }
+
+    /**
      * Runs {@code write}, or answers null with the field's message in {@code errors} when the
      * service refuses a field.
      */

@@ -1,12 +1,14 @@
 package com.jm.job.master.console;
 
+import static com.jm.job.master.console.FormValues.blankToNull;
+import static com.jm.job.master.console.FormValues.words;
+
 import com.jm.job.master.web.TaskRequest;
 import com.jm.job.master.web.TaskUpdateRequest;
 import com.jm.job.master.web.TaskView;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.Setter;
 
@@ -48,8 +50,13 @@ public class TaskForm {
     private String maxConcurrentFires;
     private String version;
 
+    @Getter(AccessLevel.NONE)
+    private final transient FormValues values = new FormValues();
+
     /** Fields that are not numbers where one is needed, with the message for each. */
-    private final transient Map<String, String> numberProblems = new LinkedHashMap<>();
+    Map<String, String> getNumberProblems() {
+        return values.problems();
+    }
 
     /** The form of an existing task, to edit it. Sensitive params are not shown, so they must be typed again. */
     static TaskForm of(TaskView t) {
@@ -86,7 +93,7 @@ public class TaskForm {
         return new TaskRequest(
                 name,
                 beanName,
-                number("groupId", groupId),
+                values.number("groupId", groupId),
                 cron,
                 flavour(),
                 timeZone,
@@ -95,17 +102,17 @@ public class TaskForm {
                 runAt,
                 params,
                 retry,
-                integer("maxRetries", maxRetries),
-                integer("timeoutSeconds", timeoutSeconds),
+                values.integer("maxRetries", maxRetries),
+                values.integer("timeoutSeconds", timeoutSeconds),
                 ids(),
                 paramsSensitive,
-                integer("priority", priority),
+                values.integer("priority", priority),
                 blankToNull(mode),
-                integer("shards", shards),
+                values.integer("shards", shards),
                 lines(shardParams),
                 words(tags),
                 blankToNull(overlap),
-                integer("maxConcurrentFires", maxConcurrentFires));
+                values.integer("maxConcurrentFires", maxConcurrentFires));
     }
 
     TaskUpdateRequest toUpdateRequest() {
@@ -120,18 +127,18 @@ public class TaskForm {
                 runAt,
                 params,
                 retry,
-                integer("maxRetries", maxRetries),
-                integer("timeoutSeconds", timeoutSeconds),
+                values.integer("maxRetries", maxRetries),
+                values.integer("timeoutSeconds", timeoutSeconds),
                 ids(),
                 paramsSensitive,
-                integer("priority", priority),
+                values.integer("priority", priority),
                 blankToNull(mode),
-                integer("shards", shards),
+                values.integer("shards", shards),
                 lines(shardParams),
                 words(tags),
                 blankToNull(overlap),
-                integer("maxConcurrentFires", maxConcurrentFires),
-                number("version", version));
+                values.integer("maxConcurrentFires", maxConcurrentFires),
+                values.number("version", version));
     }
 
     /** Only the schedule, as {@link com.jm.job.master.service.SchedulePreview} reads it. */
@@ -165,35 +172,7 @@ public class TaskForm {
         List<String> words = words(childTaskIds);
         return words == null
                 ? null
-                : words.stream().map(w -> number("childTaskIds", w)).toList();
-    }
-
-    private Integer integer(String field, String value) {
-        Long n = number(field, value);
-        if (n != null && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {
-            numberProblems.putIfAbsent(field, field + " must be a whole number within range");
-            return null;
-        }
-        return n == null ? null : n.intValue();
-    }
-
-    private Long number(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            numberProblems.putIfAbsent(field, field + " must be a whole number");
-            return null;
-        }
-    }
-
-    private static List<String> words(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(value.split("[,\\s]+")).filter(w -> !w.isEmpty()).toList();
+                : words.stream().map(w -> values.number("childTaskIds", w)).toList();
     }
 
     private static List<String> lines(String value) {
@@ -209,9 +188,5 @@ public class TaskForm {
      */
     private String flavour() {
         return blankToNull(cron) == null ? null : blankToNull(cronFlavour);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -12,7 +12,6 @@ import com.jm.job.master.web.TaskRequest;
 import com.jm.job.master.web.TaskUpdateRequest;
 import com.jm.job.master.web.TaskView;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -57,7 +56,7 @@ class TaskFormPage {
     String insert(
             @ModelAttribute("form") TaskForm form, Model model, HttpServletRequest request, RedirectAttributes flash) {
         TaskRequest body = form.toCreateRequest();
-        Map<String, String> errors = errors(form, body);
+        Map<String, String> errors = fieldErrors.check(form.getNumberProblems(), body);
         TaskRecord created = errors.isEmpty()
                 ? FieldErrors.orFieldError(errors, () -> tasks.insert(body.groupId(), body.toDefinition()))
                 : null;
@@ -82,7 +81,7 @@ class TaskFormPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         TaskUpdateRequest body = form.toUpdateRequest();
-        Map<String, String> errors = errors(form, body);
+        Map<String, String> errors = fieldErrors.check(form.getNumberProblems(), body);
         if (errors.isEmpty()) {
             try {
                 if (FieldErrors.orFieldError(errors, () -> tasks.update(id, body.toDefinition(), body.version()))
@@ -114,12 +113,6 @@ class TaskFormPage {
                 "fixedDelay",
                 form.getFixedDelay() != null && !form.getFixedDelay().isBlank());
         return "console/task-form :: preview";
-    }
-
-    private Map<String, String> errors(TaskForm form, Object body) {
-        Map<String, String> errors = new LinkedHashMap<>(form.getNumberProblems());
-        fieldErrors.check(body).forEach(errors::putIfAbsent);
-        return errors;
     }
 
     private String refused(

@@ -1,23 +1,21 @@
 package com.jm.job.master.console.browser;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** Creating or editing a task: fields by name, the message shown at a field, the schedule preview. */
 final class TaskFormPage {
 
     private final ConsoleBrowserTest test;
+    private final FormFields fields;
 
     TaskFormPage(ConsoleBrowserTest test) {
         this.test = test;
-        test.waitFor(d -> !d.findElements(By.id("task-form")).isEmpty());
+        this.fields = new FormFields(test, "task-form");
     }
 
     TaskFormPage type(String field, String text) {
-        WebElement input = test.find(By.id(field));
-        input.clear();
-        input.sendKeys(text);
+        fields.type(field, text);
         return this;
     }
 
@@ -39,12 +37,11 @@ final class TaskFormPage {
 
     /** Saves a form that is refused: the same form comes back, with messages at the fields. */
     TaskFormPage saveRefused() {
-        test.find(By.id("save-task")).click();
-        test.waitFor(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+        fields.saveRefused("save-task");
         return new TaskFormPage(test);
     }
 
     String errorAt(String field) {
-        return test.find(By.id(field + "-error")).getText();
+        return fields.errorAt(field);
     }
 }
