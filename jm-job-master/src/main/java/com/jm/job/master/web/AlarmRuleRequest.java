@@ -70,7 +70,7 @@ public record AlarmRuleRequest(
         @Schema(description = "PUT only: apply only while the rule is at this version", example = "1") @Min(0)
                 Integer version) {
 
-    AlarmRuleDefinition toDefinition() {
+    public AlarmRuleDefinition toDefinition() {
         return new AlarmRuleDefinition(
                 name,
                 scope,

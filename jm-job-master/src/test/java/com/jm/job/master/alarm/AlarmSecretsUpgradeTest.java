@@ -2,17 +2,14 @@ package com.jm.job.master.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.jm.job.master.domain.AlarmChannel;
-import com.jm.job.master.domain.AlarmEvent;
 import com.jm.job.master.domain.AlarmRuleRecord;
-import com.jm.job.master.domain.AlarmScope;
 import com.jm.job.master.security.ParamsCipher;
 import com.jm.job.master.store.AlarmMapper;
+import com.jm.job.master.support.Fixtures;
 import com.jm.job.master.support.MariaDbTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +58,8 @@ class AlarmSecretsUpgradeTest extends MariaDbTest {
 
     @Test
     void aRuleWrittenThroughTheServiceIsStoredEncryptedAndShownByHeaderNamesOnly() {
-        AlarmRuleRecord created = service.create(definition(URL, Map.of("X-Token", "t0ken"), "hunter2", null));
+        AlarmRuleRecord created =
+                service.create(Fixtures.webhookRule("hook", URL, Map.of("X-Token", "t0ken"), "hunter2", null));
         Map<String, Object> row = row(created.getId());
         assertThat(row.values().toString()).doesNotContain("tok3n", "t0ken", "hunter2");
         assertThat((String) row.get("webhook_url")).startsWith("{aesgcm:k2}");
@@ -76,7 +74,7 @@ class AlarmSecretsUpgradeTest extends MariaDbTest {
     @Test
     void anUpdateThatLeavesTheSecretsOutEncryptsTheOnesKeptInClear() {
         long id = legacyRule("clear", URL, "{\"X-Team\":\"billing\"}", "hunter2");
-        service.update(id, definition(null, null, null, 1));
+        service.update(id, Fixtures.webhookRule("hook", null, null, null, 1));
         AlarmRuleRecord stored = alarms.findRule(id);
         assertThat(secrets.anyInClear(stored)).isFalse();
         AlarmRuleRecord open = secrets.open(stored);
@@ -166,25 +164,5 @@ class AlarmSecretsUpgradeTest extends MariaDbTest {
     private Map<String, Object> row(long id) {
         return jdbc.queryForMap(
                 "SELECT webhook_url, webhook_headers, hmac_secret, version FROM jm_alarm_rule WHERE id = ?", id);
-    }
-
-    private static AlarmRuleDefinition definition(
-            String url, Map<String, String> headers, String hmac, Integer version) {
-        return new AlarmRuleDefinition(
-                "hook",
-                AlarmScope.ALL,
-                null,
-                Set.of(AlarmEvent.RUN_FAILED),
-                null,
-                null,
-                0,
-                AlarmChannel.WEBHOOK,
-                url,
-                null,
-                headers,
-                hmac,
-                null,
-                true,
-                version);
     }
 }
