@@ -60,10 +60,13 @@ class FieldErrors {
         }
     }
 
+    /** The field a path starts at: {@code tags[0].<list element>}, {@code headers<K>[].<map key>}. */
     private static String topLevel(String path) {
-        int cut = path.indexOf('[');
-        int dot = path.indexOf('.');
-        int end = cut < 0 ? dot : dot < 0 ? cut : Math.min(cut, dot);
-        return end < 0 ? path : path.substring(0, end);
+        for (int i = 0; i < path.length(); i++) {
+            if ("[.<".indexOf(path.charAt(i)) >= 0) {
+                return path.substring(0, i);
+            }
+        }
+        return path;
     }
 }

@@ -24,7 +24,15 @@ final class AlarmRuleFormPage {
     }
 
     AlarmRuleFormPage event(String event) {
-        WebElement box = test.find(By.cssSelector("#events input[value='" + event + "']"));
+        return tick(test.find(By.cssSelector("#events input[value='" + event + "']")));
+    }
+
+    /** Ticks a check box by its id. */
+    AlarmRuleFormPage check(String id) {
+        return tick(test.find(By.id(id)));
+    }
+
+    private AlarmRuleFormPage tick(WebElement box) {
         if (!box.isSelected()) {
             box.click();
         }

@@ -35,14 +35,24 @@ class AlarmRuleFormTest extends ConsoleBrowserTest {
                 .event("TASK_ERROR")
                 .type("webhookUrl", "ftp://hooks.example.com/x")
                 .type("hmacSecret", KEY)
+                .type("webhookHeaders", ": billing")
+                .saveRefused();
+        // The request record's constraint first (the API's words), then the service's own rule.
+        assertThat(form.errorAt("webhookHeaders")).isEqualTo("webhookHeaders must not be blank");
+        form = form.type("webhookUrl", "ftp://hooks.example.com/x")
                 .type("webhookHeaders", "X-Team: billing")
                 .saveRefused();
         assertThat(form.errorAt("webhookUrl")).isEqualTo("webhookUrl must be an http or https URL");
+        assertThat(findAll(By.id("webhookHeaders-error"))).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_alarm_rule", Long.class))
                 .isZero();
         // What was typed stays, except the secrets, which are never put into a page.
         assertThat(form.value("name")).isEqualTo("billing failures");
-        assertThat(browser.driver.getPageSource()).doesNotContain(KEY).doesNotContain("X-Team: billing");
+        assertThat(form.value("webhookUrl")).isEmpty();
+        assertThat(browser.driver.getPageSource())
+                .doesNotContain(KEY)
+                .doesNotContain("hooks.example.com")
+                .doesNotContain("X-Team: billing");
 
         AlarmsPage list = form.type("webhookUrl", URL)
                 .type("hmacSecret", KEY)
@@ -80,6 +90,14 @@ class AlarmRuleFormTest extends ConsoleBrowserTest {
                 .isEqualTo(300_000L);
         assertThat(secrets(id)).as("secrets left empty are kept").isEqualTo(stored);
         assertThat(alarms.headerNames(alarms.get(id))).containsExactly("X-Team");
+
+        // Only its box removes a secret; the others stay.
+        list = list.edit(id).check("clearHmacSecret").save();
+        waitFor(d -> secrets(id).get("hmac_secret") == null);
+        assertThat(secrets(id).get("webhook_url")).isEqualTo(URL);
+        assertThat(list.edit(id).storedHint("hmacSecret")).isNull();
+        open("/console/alarms");
+        list = new AlarmsPage(this);
 
         // Without the page's CSRF token even an operator's delete is refused.
         assertThat(fetch("POST", "/console/alarms/" + id + "/delete", "").status())

@@ -2,6 +2,7 @@ package com.jm.job.master.console.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** What every console form's page object does alike: fields by id, the message at a field, a refused save. */
 final class FormFields {
@@ -20,9 +21,14 @@ final class FormFields {
         input.sendKeys(text);
     }
 
-    /** Clicks the save button of a form that is refused, and waits for the messages it comes back with. */
+    /**
+     * Clicks the save button of a form that is refused, and waits for the form it comes back as
+     * (a new page: the old one may already show messages of an earlier refusal).
+     */
     void saveRefused(String button) {
-        test.find(By.id(button)).click();
+        WebElement save = test.find(By.id(button));
+        save.click();
+        test.waitFor(ExpectedConditions.stalenessOf(save));
         test.waitFor(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
     }
 
