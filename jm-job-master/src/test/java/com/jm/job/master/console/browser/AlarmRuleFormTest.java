@@ -20,6 +20,10 @@ class AlarmRuleFormTest extends ConsoleBrowserTest {
 
     static final String URL = "https://hooks.example.com/services/T000/B000/token-in-url";
     static final String KEY = "first-signing-key";
+    /** A name with markup in it: shown as text in the list, the form and the delete question. */
+    static final String EDITED = "billing failures, <b>all</b>";
+
+    static final String HOSTILE = "<img src=x id=injected>on call";
 
     @Autowired
     AlarmService alarms;
@@ -78,14 +82,13 @@ class AlarmRuleFormTest extends ConsoleBrowserTest {
         assertThat(source).doesNotContain(KEY).doesNotContain("token-in-url").doesNotContain("X-Team: billing");
 
         // A bad value on the edit too: the field says why, nothing changes.
-        edit = edit.type("name", "billing failures, all")
-                .type("silenceMs", "five minutes")
-                .saveRefused();
+        edit = edit.type("name", EDITED).type("silenceMs", "five minutes").saveRefused();
         assertThat(edit.errorAt("silenceMs")).isEqualTo("silenceMs must be a whole number");
         assertThat(edit.storedHint("hmacSecret")).isEqualTo("Set. Leave empty to keep it.");
         list = edit.type("silenceMs", "300000").save();
         assertThat(list.notice()).isEqualTo("Alarm rule saved.");
-        list.waitForRule(id, "billing failures, all");
+        list.waitForRule(id, EDITED);
+        assertThat(findAll(By.cssSelector("#alarm-rules b"))).isEmpty();
         assertThat(jdbc.queryForObject("SELECT silence_ms FROM jm_alarm_rule WHERE id = ?", Long.class, id))
                 .isEqualTo(300_000L);
         assertThat(secrets(id)).as("secrets left empty are kept").isEqualTo(stored);
@@ -103,7 +106,7 @@ class AlarmRuleFormTest extends ConsoleBrowserTest {
         assertThat(fetch("POST", "/console/alarms/" + id + "/delete", "").status())
                 .isEqualTo(403);
         assertThat(list.delete(id, false))
-                .isEqualTo("Delete alarm rule \"billing failures, all\"? Its deliveries go"
+                .isEqualTo("Delete alarm rule \"" + EDITED + "\"? Its deliveries go"
                         + " with it and nothing more is sent for it.");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jm_alarm_rule", Long.class))
                 .as("a delete not confirmed deletes nothing")
@@ -117,11 +120,12 @@ class AlarmRuleFormTest extends ConsoleBrowserTest {
 
     @Test
     void aViewerSeesNoRuleControlsAndAForgedWriteIsRefused() {
-        long id = alarms.create(Fixtures.webhookRule("on call", URL, null, KEY, null))
+        long id = alarms.create(Fixtures.webhookRule(HOSTILE, URL, null, KEY, null))
                 .getId();
         signIn(TestSecurity.VIEWER, TestSecurity.VIEWER_PASSWORD);
         open("/console/alarms");
-        AlarmsPage list = new AlarmsPage(this).waitForRule(id, "on call");
+        AlarmsPage list = new AlarmsPage(this).waitForRule(id, HOSTILE);
+        assertThat(findAll(By.id("injected"))).isEmpty();
         assertThat(list.hasWriteControls()).isFalse();
         assertThat(fetch("GET", "/console/alarms/new", null).status()).isEqualTo(403);
         assertThat(fetch("GET", "/console/alarms/" + id + "/edit", null).status())
@@ -137,7 +141,7 @@ class AlarmRuleFormTest extends ConsoleBrowserTest {
         assertThat(fetch("POST", "/console/alarms/" + id + "/delete", csrf).status())
                 .isEqualTo(403);
         assertThat(jdbc.queryForList("SELECT name FROM jm_alarm_rule", String.class))
-                .containsExactly("on call");
+                .containsExactly(HOSTILE);
         assertThat(secrets(id).get("webhook_url")).isEqualTo(URL);
     }
 
