@@ -26,9 +26,11 @@ import org.springframework.web.servlet.HandlerMapping;
 class AuditInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
-    private static final Pattern TARGET = Pattern.compile("^/(?:api|console)/(groups|tasks|nodes)(?:/(\\d+))?");
+    private static final Pattern TARGET = Pattern.compile("^/(?:api|console)/(groups|tasks|nodes|alarms)(?:/(\\d+))?");
+    private static final Pattern VARIABLE_REGEX = Pattern.compile("\\{(\\w+):[^/]*}");
     private static final Pattern CREATED = Pattern.compile("/(?:api|console)/\\w+/(\\d+)$");
-    private static final Map<String, String> TYPES = Map.of("groups", "GROUP", "tasks", "TASK", "nodes", "NODE");
+    private static final Map<String, String> TYPES =
+            Map.of("groups", "GROUP", "tasks", "TASK", "nodes", "NODE", "alarms", "ALARM_RULE");
 
     private final AuditTrail trail;
 
@@ -53,7 +55,7 @@ class AuditInterceptor implements HandlerInterceptor {
         AuditRecord record = new AuditRecord();
         record.setActor(actor());
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        record.setAction(method + " " + (pattern != null ? pattern : request.getRequestURI()));
+        record.setAction(method + " " + (pattern != null ? withoutRegex(pattern.toString()) : request.getRequestURI()));
         record.setOutcome(
                 request.getAttribute(AuditTrail.OUTCOME_ATTRIBUTE) instanceof Integer outcome
                         ? outcome
@@ -68,6 +70,11 @@ class AuditInterceptor implements HandlerInterceptor {
         } catch (RuntimeException e) {
             log.error("Could not record audit entry {} by {}", record.getAction(), record.getActor(), e);
         }
+    }
+
+    /** A path variable as the API documents it: {@code {id}}, not the regex that routes it. */
+    private static String withoutRegex(String pattern) {
+        return VARIABLE_REGEX.matcher(pattern).replaceAll("{$1}");
     }
 
     /** The id in the path, or none when it is too large for one (the request was refused with 400). */

@@ -70,7 +70,12 @@ class ConsoleSecurityConfiguration {
                                 .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/**")
                                 .hasRole(Role.OPERATOR.name())
                                 // A form a viewer could not save is no page for one.
-                                .requestMatchers(HttpMethod.GET, "/console/alarms/new", "/console/alarms/*/edit")
+                                .requestMatchers(
+                                        HttpMethod.GET,
+                                        "/console/alarms/new",
+                                        "/console/alarms/*/edit",
+                                        "/console/tasks/new",
+                                        "/console/tasks/*/edit")
                                 .hasRole(Role.OPERATOR.name())
                                 .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**")
                                 .hasAnyRole(Role.VIEWER.name(), Role.OPERATOR.name())

@@ -3,6 +3,7 @@ package com.jm.job.master.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -152,6 +153,25 @@ class SecurityTest extends MariaDbTest {
                 .andExpect(jsonPath("$.items[2].targetId").value(taskId))
                 .andExpect(jsonPath("$.items[3].action").value("POST /api/groups"))
                 .andExpect(jsonPath("$.items[3].targetId").value(groupId));
+    }
+
+    @Test
+    void alarmRuleWritesNameTheRuleTheyChanged() throws Exception {
+        String rule = "{\"name\":\"failures\",\"scope\":\"ALL\",\"events\":[\"RUN_FAILED\"],"
+                + "\"channel\":\"WEBHOOK\",\"webhookUrl\":\"http://127.0.0.1:9/hook\"}";
+        mvc.perform(json(post("/api/alarms"), rule).with(operator())).andExpect(status().isCreated());
+        long ruleId = jdbc.queryForObject("SELECT id FROM jm_alarm_rule", Long.class);
+        mvc.perform(delete("/api/alarms/" + ruleId).with(operator())).andExpect(status().isNoContent());
+
+        mvc.perform(get("/api/audit").with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[0].action").value("DELETE /api/alarms/{id}"))
+                .andExpect(jsonPath("$.items[0].targetType").value("ALARM_RULE"))
+                .andExpect(jsonPath("$.items[0].targetId").value(ruleId))
+                .andExpect(jsonPath("$.items[1].action").value("POST /api/alarms"))
+                .andExpect(jsonPath("$.items[1].targetType").value("ALARM_RULE"))
+                .andExpect(jsonPath("$.items[1].targetId").value(ruleId));
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {

@@ -80,6 +80,10 @@ class AccessJourneyTest extends ConsoleBrowserTest {
         assertThat(jdbc.queryForObject("SELECT disable FROM jm_task WHERE id = ?", Integer.class, taskId))
                 .isZero();
         assertThat(fetch("GET", "/console/audit", null).status()).isEqualTo(403);
+        // A form a viewer could not save is not shown to one either.
+        assertThat(fetch("GET", "/console/tasks/new", null).status()).isEqualTo(403);
+        assertThat(fetch("GET", "/console/tasks/" + taskId + "/edit", null).status())
+                .isEqualTo(403);
     }
 
     @Test
