@@ -325,6 +325,10 @@ public class JmJobMasterProperties {
         @Valid
         private final CredentialCache credentialCache = new CredentialCache();
 
+        /** How long a sign-in to the web console lasts. */
+        @Valid
+        private final ConsoleSession consoleSession = new ConsoleSession();
+
         /**
          * AES keys that encrypt tasks' sensitive params at rest. Each has an id, stored with every
          * ciphertext it makes, so keys can rotate: add a new key, make it {@code params-key-id},
@@ -422,6 +426,23 @@ public class JmJobMasterProperties {
         /** Most sign-ins remembered at once; past it, the oldest is forgotten. */
         @Min(1)
         private int maxEntries = DEFAULT_MAX_ENTRIES;
+    }
+
+    /**
+     * Sign-ins to the web console. Besides the idle timeout ({@code server.servlet.session.timeout},
+     * which any request resets), a console session ends {@link #maxAge} after its sign-in however
+     * active it is, so a stolen or forgotten session cookie is not good forever and a browser left
+     * open on an auto-refreshing page asks for the password again at least that often. The API,
+     * which keeps no sessions, is not affected.
+     */
+    @Getter
+    @Setter
+    public static class ConsoleSession {
+
+        public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(12);
+
+        /** Longest a console sign-in lasts, however active; {@code 0} leaves only the idle timeout. */
+        private Duration maxAge = DEFAULT_MAX_AGE;
     }
 
     /** A node token scoped to groups. */

@@ -1,7 +1,9 @@
 package com.jm.job.master.security;
 
+import com.jm.job.master.config.JmJobMasterProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -23,7 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * (a session cookie, unlike Basic credentials a script sends, goes with any request the browser
  * makes, so only the token tells the console's own forms from another site's). VIEWER reads every
  * page; every write (any POST) needs OPERATOR, so a viewer's forged form is refused with 403 even
- * with a valid token. The API's chain ({@link SecurityConfiguration}) is untouched: Basic and bearer
+ * with a valid token. A sign-in lasts until the session is idle for the servlet timeout or reaches
+ * {@code jm.job.master.security.console-session.max-age} ({@link ConsoleSessionAge}). The API's chain ({@link SecurityConfiguration}) is untouched: Basic and bearer
  * tokens, stateless, and no console session is accepted there.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,15 +48,23 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, JmJobMasterProperties properties, Clock clock)
+            throws Exception {
+        ConsoleSessionAge sessionAge = new ConsoleSessionAge(
+                properties.getSecurity().getConsoleSession().getMaxAge(), clock);
+        SavedRequestAwareAuthenticationSuccessHandler backToThePage =
+                new SavedRequestAwareAuthenticationSuccessHandler();
+        backToThePage.setDefaultTargetUrl("/console");
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl(LOGIN_PAGE + "?error");
         failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), LOGIN_PAGE + "?throttled"));
         http.securityMatcher("/", "/favicon.ico", "/console", "/console/**", "/webjars/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // Not a bean: Spring Boot would also register it for every request, the API's too.
+                .addFilterBefore(sessionAge, SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage(LOGIN_PAGE)
                         .loginProcessingUrl(LOGIN_PAGE)
-                        .defaultSuccessUrl("/console", false)
+                        .successHandler(sessionAge.startingTheClock(backToThePage))
                         .failureHandler(failures)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/console/logout")

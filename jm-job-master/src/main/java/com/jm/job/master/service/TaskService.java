@@ -12,6 +12,8 @@ import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.TaskMapper;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -114,8 +116,16 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public Page<TaskRecord> list(TaskFilter filter, PageRequest page) {
-        return new Page<>(
-                filled(tasks.list(filter, page.offset(), page.size())), page.page(), page.size(), tasks.count(filter));
+        // Counted first: which end of the list is nearer depends on it (one snapshot for both).
+        long total = tasks.count(filter);
+        PageSlice slice = PageSlice.of(page, total);
+        List<TaskRecord> rows =
+                slice.limit() == 0 ? List.of() : tasks.list(filter, slice.offset(), slice.limit(), slice.oldestFirst());
+        if (slice.oldestFirst()) {
+            rows = new ArrayList<>(rows);
+            Collections.reverse(rows);
+        }
+        return new Page<>(filled(rows), page.page(), page.size(), total);
     }
 
     /** Changes a task's definition; refused while it runs or when {@code expectedVersion} is stale. */

@@ -19,7 +19,15 @@ public interface TaskMapper {
 
     TaskRecord findById(long id);
 
-    List<TaskRecord> list(@Param("f") TaskFilter filter, @Param("offset") long offset, @Param("limit") int limit);
+    /**
+     * A page of the matching tasks (not units), newest first, or oldest first with
+     * {@code oldestFirst} (for pages nearer the end of the list, see {@code PageSlice}).
+     */
+    List<TaskRecord> list(
+            @Param("f") TaskFilter filter,
+            @Param("offset") long offset,
+            @Param("limit") int limit,
+            @Param("oldestFirst") boolean oldestFirst);
 
     long count(@Param("f") TaskFilter filter);
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -30,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * The one place errors become answers: a real status code and an RFC 9457 problem body whose
  * {@code detail} names the field or the rule broken. Validation problems also list
- * {@code errors: [{field, message}]}. Nothing internal (stack traces, SQL, class names) leaks.
+ * {@code errors: [{field, message}]}, and their title and messages are in the caller's language
+ * (English or Chinese, see the console's locale resolver). Nothing internal (stack traces, SQL, class names) leaks.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -181,17 +184,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(invalid(List.of(new FieldProblem(name, name + " must be " + expected + ", got '" + got + "'"))));
     }
 
-    private static ProblemDetail invalid(List<FieldProblem> problems) {
+    private ProblemDetail invalid(List<FieldProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,
                 String.join("; ", problems.stream().map(FieldProblem::message).toList()));
-        problem.setTitle("Invalid request");
+        problem.setTitle(inCallersLanguage("problem.invalid-request.title", "Invalid request"));
         problem.setProperty(
                 "errors",
                 problems.stream()
                         .map(p -> Map.of("field", p.field(), "message", p.message()))
                         .toList());
         return problem;
+    }
+
+    /**
+     * In the language the locale resolver chose for this request (the console's language cookie,
+     * else Accept-Language), as Bean Validation's messages already are.
+     */
+    private String inCallersLanguage(String code, String english) {
+        MessageSource messages = getMessageSource();
+        return messages == null ? english : messages.getMessage(code, null, english, LocaleContextHolder.getLocale());
     }
 
     private record FieldProblem(String field, String message) {}

@@ -138,18 +138,18 @@ public record TaskRequest(
                 Integer maxConcurrentFires) {
 
     static final String BEAN_NAME = "[A-Za-z_$][A-Za-z0-9_$.\\-]*";
-    static final String BEAN_NAME_MESSAGE =
-            "must be a Spring bean name: a letter, '_' or '$', then letters, digits, '_', '$', '.' or '-'";
+    // The messages are keys of i18n/api*.properties, so they follow the caller's language.
+    static final String BEAN_NAME_MESSAGE = "{jm.task.bean-name}";
     static final int MAX_PARAMS = 65_535;
-    static final String PARAMS_MESSAGE = "must be at most 65535 characters";
+    static final String PARAMS_MESSAGE = "{jm.task.params}";
     static final int MAX_RETRIES = 100;
     static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     static final int DEFAULT_MAX_RETRIES = 3;
     static final int MAX_CHILDREN = 100;
     static final String MODE = "SINGLE|BROADCAST";
-    static final String MODE_MESSAGE = "must be SINGLE (one run per fire or per shard) or BROADCAST (one per node)";
+    static final String MODE_MESSAGE = "{jm.task.mode}";
     static final int MAX_SHARDS = 10_000;
-    static final String SHARDS_MESSAGE = "must be a whole number from 1 to 10000";
+    static final String SHARDS_MESSAGE = "{jm.task.shards}";
     static final int MAX_SHARD_PARAM = 4_096;
     static final int MAX_TAGS = 16;
     static final String CRON_FLAVOUR = "SPRING|QUARTZ|UNIX";
@@ -157,12 +157,11 @@ public record TaskRequest(
             "the dialect of cron: SPRING (default; Spring's six fields, day-of-week 1 = MON), QUARTZ (Quartz and"
                     + " XXL-JOB: seconds first, day-of-week 1 = SUN, optional year, ? L W #) or UNIX (five fields,"
                     + " minute first)";
-    static final String CRON_FLAVOUR_MESSAGE =
-            "must be SPRING (the default), QUARTZ (Quartz and XXL-JOB expressions) or UNIX (five-field cron)";
+    static final String CRON_FLAVOUR_MESSAGE = "{jm.task.cron-flavour}";
     static final String OVERLAP = "SKIP|QUEUE|PARALLEL";
-    static final String OVERLAP_MESSAGE = "must be SKIP, QUEUE or PARALLEL";
+    static final String OVERLAP_MESSAGE = "{jm.task.overlap}";
     static final int MAX_CONCURRENT_FIRES = 100;
-    static final String PRIORITY_MESSAGE = "must be a whole number from 0 (the default) to 9 (claimed first)";
+    static final String PRIORITY_MESSAGE = "{jm.task.priority}";
 
     public TaskDefinition toDefinition() {
         return definition(

@@ -61,7 +61,11 @@ class TaskMapperTest extends MariaDbTest {
         assertThat(names(TaskFilter.of(groupId, TaskStatus.PENDING, false, null)))
                 .containsExactly("%x", "ab1"); // newest first
         assertThat(tasks.count(TaskFilter.of(groupId, null, null, null))).isEqualTo(3);
-        assertThat(tasks.list(TaskFilter.of(groupId, null, null, null), 1, 1)).hasSize(1);
+        assertThat(tasks.list(TaskFilter.of(groupId, null, null, null), 1, 1, false))
+                .hasSize(1);
+        assertThat(tasks.list(TaskFilter.of(groupId, TaskStatus.PENDING, false, null), 0, 5, true).stream()
+                        .map(TaskRecord::getName))
+                .containsExactly("ab1", "%x"); // oldest first, for pages near the end
     }
 
     @Test
@@ -128,6 +132,8 @@ class TaskMapperTest extends MariaDbTest {
     }
 
     private List<String> names(TaskFilter filter) {
-        return tasks.list(filter, 0, 50).stream().map(TaskRecord::getName).toList();
+        return tasks.list(filter, 0, 50, false).stream()
+                .map(TaskRecord::getName)
+                .toList();
     }
 }

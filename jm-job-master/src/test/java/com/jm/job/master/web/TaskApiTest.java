@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jm.job.master.support.OperatorApiTest;
 import com.jm.job.master.support.TestSecurity;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -215,6 +217,25 @@ class TaskApiTest extends OperatorApiTest {
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.total").value(3))
                 .andExpect(jsonPath("$.page").value(1));
+    }
+
+    /** Pages past the middle are read oldest first and put back in order (PageSlice). */
+    @Test
+    void thePagesTogetherHoldEveryTaskOnceNewestFirst() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            insert("t" + i);
+        }
+        for (int page = 0; page < 3; page++) {
+            JsonNode body =
+                    body(mvc.perform(get("/api/tasks").param("size", "3").param("page", String.valueOf(page)))
+                            .andExpect(jsonPath("$.total").value(7)));
+            body.get("items").forEach(item -> names.add(item.get("name").asString()));
+        }
+        assertThat(names).containsExactly("t6", "t5", "t4", "t3", "t2", "t1", "t0");
+        mvc.perform(get("/api/tasks").param("size", "3").param("page", "3"))
+                .andExpect(jsonPath("$.items.length()").value(0))
+                .andExpect(jsonPath("$.total").value(7));
     }
 
     @Test
