@@ -83,7 +83,16 @@ abstract class ConsoleBrowserTest extends MariaDbTest {
     void startBrowser() {
         browser = Browser.start();
         if (Boolean.getBoolean(SCREENSHOTS)) {
+            // The window's size includes what headless Chromium reserves for its own frame: grow
+            // it by that, so that the page itself (and so each picture) is PICTURE_SIZE.
             browser.driver.manage().window().setSize(PICTURE_SIZE);
+            List<?> inner = (List<?>) browser.driver.executeScript("return [window.innerWidth, window.innerHeight]");
+            browser.driver
+                    .manage()
+                    .window()
+                    .setSize(new Dimension(
+                            2 * PICTURE_SIZE.width - ((Number) inner.get(0)).intValue(),
+                            2 * PICTURE_SIZE.height - ((Number) inner.get(1)).intValue()));
         }
     }
 
