@@ -3,7 +3,6 @@ package com.jm.job.master.console.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jm.job.master.service.GroupService;
-import com.jm.job.master.service.TaskDefinition;
 import com.jm.job.master.service.TaskService;
 import com.jm.job.master.support.TestSecurity;
 import java.net.URI;
@@ -35,26 +34,7 @@ class AccessJourneyTest extends ConsoleBrowserTest {
     @BeforeEach
     void aTask() {
         long group = groups.create("billing").getId();
-        taskId = tasks.insert(
-                        group,
-                        new TaskDefinition(
-                                "invoices",
-                                "helloJob",
-                                "0 0 3 * * *",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                "{}",
-                                false,
-                                0,
-                                null,
-                                java.util.List.of(),
-                                false,
-                                0,
-                                TaskDefinition.Execution.DEFAULT))
-                .getId();
+        taskId = tasks.insert(group, helloTask("invoices", "0 0 3 * * *", "{}")).getId();
     }
 
     @Test

@@ -6,9 +6,11 @@ import com.jm.job.client.JobHandler;
 import com.jm.job.client.JobResult;
 import com.jm.job.client.node.JmJobNode;
 import com.jm.job.master.JmJobMasterApplication;
+import com.jm.job.master.service.TaskDefinition;
 import com.jm.job.master.support.MariaDbTest;
 import com.jm.job.master.support.TestSecurity;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -41,6 +44,20 @@ abstract class ConsoleBrowserTest extends MariaDbTest {
 
     /** What a journey step waits for at most; a healthy page shows it within a second or two. */
     static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    /**
+     * The switch ({@code -Djmjob.screenshots=true}) by which the journeys picture each console page
+     * for the README; off by default, so a build writes nothing into docs.
+     */
+    static final String SCREENSHOTS = "jmjob.screenshots";
+
+    /** Where the pictures go (the tests run in the module's directory) and their fixed size. */
+    static final Path PICTURES = Path.of("..", "docs", "console");
+
+    static final Dimension PICTURE_SIZE = new Dimension(1280, 800);
+
+    /** How long a node keeps asking for work while a journey shows that it is given none. */
+    static final Duration QUIET = Duration.ofMillis(1_500);
 
     @LocalServerPort
     int port;
@@ -65,6 +82,18 @@ abstract class ConsoleBrowserTest extends MariaDbTest {
     @BeforeAll
     void startBrowser() {
         browser = Browser.start();
+        if (Boolean.getBoolean(SCREENSHOTS)) {
+            // The window's size includes what headless Chromium reserves for its own frame: grow
+            // it by that, so that the page itself (and so each picture) is PICTURE_SIZE.
+            browser.driver.manage().window().setSize(PICTURE_SIZE);
+            List<?> inner = (List<?>) browser.driver.executeScript("return [window.innerWidth, window.innerHeight]");
+            browser.driver
+                    .manage()
+                    .window()
+                    .setSize(new Dimension(
+                            2 * PICTURE_SIZE.width - ((Number) inner.get(0)).intValue(),
+                            2 * PICTURE_SIZE.height - ((Number) inner.get(1)).intValue()));
+        }
     }
 
     @AfterAll
@@ -78,6 +107,8 @@ abstract class ConsoleBrowserTest extends MariaDbTest {
     void freshSession() {
         clean();
         jdbc.update("DELETE FROM jm_audit");
+        // Leave the last test's page first: its live part would reload without a session (401).
+        browser.driver.get("about:blank");
         browser.driver.manage().deleteAllCookies();
         browser.consoleErrors(); // forget what an earlier test left
     }
@@ -170,12 +201,44 @@ abstract class ConsoleBrowserTest extends MariaDbTest {
         return browser.driver.findElement(by);
     }
 
+    /** Clicks the element, found again should a live part of the page have replaced it meanwhile. */
+    void click(By by) {
+        waitFor(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     WebElement find(By by) {
         return browser.driver.findElement(by);
     }
 
     List<WebElement> findAll(By by) {
         return browser.driver.findElements(by);
+    }
+
+    /**
+     * With {@link #SCREENSHOTS} on, writes the page as it is now to docs/console/{@code name}.png,
+     * at a fixed window size so that a picture changes only when the page does.
+     */
+    void picture(String name) {
+        if (Boolean.getBoolean(SCREENSHOTS)) {
+            browser.screenshot(PICTURES.resolve(name + ".png"));
+        }
+    }
+
+    /** Waits for the confirmation the console asks before a destructive action, accepts it, answers its text. */
+    String acceptConfirmation() {
+        var alert = waitFor(d -> {
+            try {
+                return d.switchTo().alert();
+            } catch (NoAlertPresentException e) {
+                return null;
+            }
+        });
+        String question = alert.getText();
+        alert.accept();
+        return question;
     }
 
     boolean alertOpen() {
@@ -214,6 +277,57 @@ abstract class ConsoleBrowserTest extends MariaDbTest {
         node.start();
         nodes.add(node);
         return node;
+    }
+
+    /** The id the master gave {@code node} when it registered, once it has. */
+    long nodeId(JmJobNode node) {
+        return waitFor(d -> node.nodeId().isPresent() ? node.nodeId().getAsLong() : null);
+    }
+
+    /**
+     * Waits until {@code nodeId} has sent a heartbeat {@code QUIET} after now (database clock). The
+     * nodes here ask for work every 500 ms and are woken at once by a new due task, so by then the
+     * node has asked several times: a task still unclaimed was refused to it, not missed by chance.
+     */
+    void waitThroughPolls(long nodeId) {
+        Timestamp until =
+                jdbc.queryForObject("SELECT NOW(3) + INTERVAL ? MICROSECOND", Timestamp.class, QUIET.toNanos() / 1_000);
+        waitFor(d -> jdbc.queryForObject(
+                "SELECT last_heartbeat_at >= ? FROM jm_node WHERE id = ?", Boolean.class, until, nodeId));
+    }
+
+    /**
+     * Lets {@code nodeId} ask for work a while, then opens {@code taskId}'s page and checks that
+     * the task is still pending with no run: answers the page, which says why it waits.
+     */
+    TaskPage waitsUnclaimed(long taskId, long nodeId) {
+        waitThroughPolls(nodeId);
+        open("/console/tasks/" + taskId);
+        TaskPage task = new TaskPage(this);
+        assertThat(task.status()).isEqualTo("PENDING");
+        assertThat(task.runCount()).isZero();
+        return task;
+    }
+
+    /** A task for the {@code helloJob} handler, due at once unless {@code cron} schedules it. */
+    static TaskDefinition helloTask(String name, String cron, String params) {
+        return new TaskDefinition(
+                name,
+                "helloJob",
+                cron,
+                null,
+                null,
+                null,
+                null,
+                null,
+                params,
+                false,
+                0,
+                null,
+                List.of(),
+                false,
+                0,
+                TaskDefinition.Execution.DEFAULT);
     }
 
     /** The id of the group a node registered, once it has. */

@@ -3,9 +3,7 @@ package com.jm.job.master.console.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jm.job.client.JobResult;
-import com.jm.job.master.service.TaskDefinition;
 import com.jm.job.master.service.TaskService;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,26 +32,7 @@ class HostileTextTest extends ConsoleBrowserTest {
             return JobResult.failure(SVG);
         });
         long group = groupId(GROUP);
-        long taskId = tasks.insert(
-                        group,
-                        new TaskDefinition(
-                                SCRIPT,
-                                "helloJob",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                IMAGE,
-                                false,
-                                0,
-                                null,
-                                List.of(),
-                                false,
-                                0,
-                                TaskDefinition.Execution.DEFAULT))
-                .getId();
+        long taskId = tasks.insert(group, helloTask(SCRIPT, null, IMAGE)).getId();
         signInAsOperator();
 
         open("/console/tasks/" + taskId);

@@ -7,8 +7,8 @@ import org.openqa.selenium.By;
 
 /**
  * An operator's day in the console, in a real browser: sign in, create a task for the sample's
- * handler, watch its run succeed and read its log, trigger it with parameters, disable it and see
- * it leave the queue.
+ * handler, watch its run succeed and read its log, trigger it with parameters, see both runs in
+ * the list and on the dashboard, disable it and see it leave the queue.
  */
 class OperatorJourneyTest extends ConsoleBrowserTest {
 
@@ -16,16 +16,19 @@ class OperatorJourneyTest extends ConsoleBrowserTest {
     void createWatchTriggerAndDisableATask() {
         startNode("sample", "worker-1");
         groupId("sample");
+        openLogin();
+        picture("login");
         signInAsOperator();
 
         find(By.id("nav-tasks")).click();
         find(By.id("new-task")).click();
-        TaskPage task = new TaskFormPage(this)
+        TaskFormPage form = new TaskFormPage(this)
                 .type("name", "hello")
                 .type("beanName", "helloJob")
                 .group("sample")
-                .type("params", "{\"who\":\"world\"}")
-                .save();
+                .type("params", "{\"who\":\"world\"}");
+        picture("task-form");
+        TaskPage task = form.save();
         assertThat(task.name()).isEqualTo("hello");
         long id = task.id();
 
@@ -34,6 +37,7 @@ class OperatorJourneyTest extends ConsoleBrowserTest {
         RunPage run = task.openLatestRun();
         assertThat(run.state()).isEqualTo("SUCCEEDED");
         assertThat(run.waitForLines(1).get(0)).endsWith("params: {\"who\":\"world\"}");
+        picture("run");
 
         find(By.id("run-task")).click();
         task = new TaskPage(this);
@@ -41,6 +45,18 @@ class OperatorJourneyTest extends ConsoleBrowserTest {
         task.waitForRuns(2, "SUCCEEDED");
         assertThat(task.latestRun("run-params")).isEqualTo("{\"day\":\"2026-12-01\"}");
         assertThat(task.latestRun("message")).isEqualTo("said hello to {\"day\":\"2026-12-01\"}");
+        picture("task");
+
+        // The list and the dashboard count both runs.
+        open("/console/tasks");
+        waitForText(By.cssSelector("#task-" + id + " .task-name"), "hello");
+        picture("tasks");
+        open("/console");
+        waitFor(d -> d.findElement(By.id("activity-summary")).getText().startsWith("2 runs ended, 0 failed"));
+        picture("dashboard");
+
+        open("/console/tasks/" + id);
+        task = new TaskPage(this);
 
         assertThat(task.disableConfirmed()).contains("hello");
         assertThat(jdbc.queryForObject("SELECT disable FROM jm_task WHERE id = ?", Integer.class, id))

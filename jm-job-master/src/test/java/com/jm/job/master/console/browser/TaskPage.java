@@ -39,11 +39,7 @@ final class TaskPage {
     }
 
     RunPage openLatestRun() {
-        test.waitFor(d -> {
-            d.findElement(By.cssSelector("#run-history tbody tr[id^='run-'] a.run-link"))
-                    .click();
-            return true;
-        });
+        test.click(By.cssSelector("#run-history tbody tr[id^='run-'] a.run-link"));
         return new RunPage(test);
     }
 
@@ -55,21 +51,21 @@ final class TaskPage {
 
     /** Disables the task, accepting the confirmation the console asks for first. */
     String disableConfirmed() {
-        test.waitFor(d -> {
-            d.findElement(By.id("disable-task")).click();
-            return true;
-        });
-        var alert = test.waitFor(d -> {
-            try {
-                return d.switchTo().alert();
-            } catch (org.openqa.selenium.NoAlertPresentException e) {
-                return null;
-            }
-        });
-        String question = alert.getText();
-        alert.accept();
+        test.click(By.id("disable-task"));
+        String question = test.acceptConfirmation();
         test.waitFor(d -> !d.findElements(By.id("task-disabled")).isEmpty());
         return question;
+    }
+
+    /** Why the master says the pending task is not claimed, once the page says so. */
+    String waitingFor() {
+        return test.textOf(By.id("task-waiting-for"));
+    }
+
+    /** Runs in the history, as the page shows them now. */
+    int runCount() {
+        return test.waitFor(d -> d.findElements(By.cssSelector("#run-history tbody tr[id^='run-']"))
+                .size());
     }
 
     String status() {
