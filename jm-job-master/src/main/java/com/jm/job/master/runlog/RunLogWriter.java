@@ -48,14 +48,16 @@ public class RunLogWriter {
 
     /**
      * Appends each run's lines; refuses (403, nothing stored) a call naming a run another node was
-     * handed. Lines of runs that no longer exist (deleted by retention) are dropped.
+     * handed, and (400, nothing stored) one whose numbering is broken ({@link RunLogNumbering}).
+     * Lines of runs that no longer exist (deleted by retention) are dropped.
      */
     public void append(long nodeId, List<RunLogBatch> runs) {
+        RunLogNumbering.check(runs);
         Set<Long> known = Set.copyOf(
                 nodeRuns.ownRunIds(nodeId, runs.stream().map(RunLogBatch::runId).toList()));
         runs.stream()
                 .filter(run -> known.contains(run.runId()))
-                .filter(run -> !run.lines().isEmpty() || run.dropped() > 0)
+                .filter(run -> !run.lines().isEmpty() || run.dropped() > 0 || run.nextSeq() != null)
                 .sorted(Comparator.comparingLong(RunLogBatch::runId))
                 .forEach(run -> transactions.executeWithoutResult(status -> appendTo(run)));
     }
@@ -66,23 +68,59 @@ public class RunLogWriter {
             return;
         }
         Appender appender = new Appender(state);
-        if (run.dropped() > 0) {
-            appender.dropped += run.dropped();
-            appender.add(marker(
-                    at(run, 0),
-                    run.dropped() + " lines of this run were dropped on its node before they"
-                            + " were shipped (its run log buffer was full: the master was away, or lines came faster"
-                            + " than they could be sent)"));
-        }
-        for (int i = 0; i < run.lines().size(); i++) {
-            LogLine line = run.lines().get(i);
-            String text = RunLogText.clean(line.text());
-            appender.add(new RunLogLine(0, millis(line.at()), line.level().name(), false, text));
+        if (run.nextSeq() == null) {
+            appendUnnumbered(run, appender);
+        } else if (!appendNumbered(run, state, appender)) {
+            return;
         }
         if (!appender.lines.isEmpty()) {
             logs.insertLines(run.runId(), appender.lines);
         }
-        logs.addToCounts(run.runId(), appender.lines.size(), appender.bytes, appender.dropped, appender.capped);
+        logs.addToCounts(
+                run.runId(), appender.lines.size(), appender.bytes, appender.dropped, appender.capped, run.nextSeq());
+    }
+
+    /** A batch of a node that does not number lines: appended as it is, after its count of drops. */
+    private void appendUnnumbered(RunLogBatch run, Appender appender) {
+        if (run.dropped() > 0) {
+            appender.nodeDropped(run.dropped(), at(run, 0));
+        }
+        for (LogLine line : run.lines()) {
+            appender.add(line(line));
+        }
+    }
+
+    /**
+     * A numbered batch: only its lines from the run's {@code log_node_seq} on are new (those below
+     * were stored from an earlier send whose answer the node did not get), and each number missing
+     * up to {@code nextSeq} is a line the node dropped, marked where it would have been. Answers
+     * {@code false}, storing nothing, for a batch that holds nothing new: sent again.
+     */
+    private boolean appendNumbered(RunLogBatch run, RunLogState state, Appender appender) {
+        long expected = state.getLogNodeSeq() == null ? 0 : state.getLogNodeSeq();
+        if (run.nextSeq() <= expected) {
+            return false;
+        }
+        long lastAt = clock.millis();
+        for (LogLine line : run.lines()) {
+            if (line.seq() < expected) {
+                continue;
+            }
+            lastAt = millis(line.at());
+            if (line.seq() > expected) {
+                appender.nodeDropped(line.seq() - expected, lastAt);
+            }
+            appender.add(line(line));
+            expected = line.seq() + 1;
+        }
+        if (run.nextSeq() > expected) {
+            appender.nodeDropped(run.nextSeq() - expected, lastAt);
+        }
+        return true;
+    }
+
+    private static RunLogLine line(LogLine line) {
+        return new RunLogLine(0, millis(line.at()), line.level().name(), false, RunLogText.clean(line.text()));
     }
 
     private RunLogLine marker(long atMs, String text) {
@@ -92,6 +130,12 @@ public class RunLogWriter {
     /** When the batch's {@code index}th line was written, or now when it has none. */
     private long at(RunLogBatch run, int index) {
         return index < run.lines().size() ? millis(run.lines().get(index).at()) : clock.millis();
+    }
+
+    /** A sum of counts a node sent, which stops at the largest long rather than wrapping. */
+    private static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** Any instant a node sends is stored; those beyond a long of milliseconds are pinned to its ends. */
@@ -121,9 +165,19 @@ public class RunLogWriter {
             this.capped = state.isLogCapped();
         }
 
+        /** {@code count} lines the node dropped, marked at the place they would have been. */
+        void nodeDropped(long count, long atMs) {
+            dropped = plus(dropped, count);
+            add(marker(
+                    atMs,
+                    count + " lines of this run were dropped on its node before they"
+                            + " were shipped (its run log buffer was full: the master was away, or lines came faster"
+                            + " than they could be sent)"));
+        }
+
         void add(RunLogLine line) {
             if (capped) {
-                dropped += line.isMarker() ? 0 : 1;
+                dropped = plus(dropped, line.isMarker() ? 0 : 1);
                 return;
             }
             int size = RunLogText.utf8Length(line.getLine());
@@ -134,7 +188,7 @@ public class RunLogWriter {
                         line.getAtMs(),
                         "the log of this run reached its cap (" + maxLines + " lines or " + maxBytes
                                 + " bytes, jm.job.master.run-log.*); later lines are dropped"));
-                dropped += line.isMarker() ? 0 : 1;
+                dropped = plus(dropped, line.isMarker() ? 0 : 1);
                 return;
             }
             put(line);

@@ -17,13 +17,17 @@ public interface RunLogMapper {
     /** Appends lines to a run's log, numbered by their {@code seq}. */
     int insertLines(@Param("runId") long runId, @Param("lines") List<RunLogLine> lines);
 
-    /** Moves a run's counters on after {@link #insertLines}, in the same transaction. */
+    /**
+     * Moves a run's counters on after {@link #insertLines}, in the same transaction; {@code nodeSeq}
+     * (the node's number for the run's next line) only when not null.
+     */
     int addToCounts(
             @Param("runId") long runId,
             @Param("lines") int lines,
             @Param("bytes") long bytes,
             @Param("dropped") long dropped,
-            @Param("capped") boolean capped);
+            @Param("capped") boolean capped,
+            @Param("nodeSeq") Long nodeSeq);
 
     /** Up to {@code limit} lines of a run from line {@code offset} on, in order. */
     List<RunLogLine> read(@Param("runId") long runId, @Param("offset") long offset, @Param("limit") int limit);
