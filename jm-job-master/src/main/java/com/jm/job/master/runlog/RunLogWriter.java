@@ -3,6 +3,7 @@ package com.jm.job.master.runlog;
 import com.jm.job.common.protocol.RunLogBatch;
 import com.jm.job.master.config.JmJobMasterProperties;
 import com.jm.job.master.node.NodeRuns;
+import com.jm.job.master.store.RunLogCounts;
 import com.jm.job.master.store.RunLogLine;
 import com.jm.job.master.store.RunLogMapper;
 import com.jm.job.master.store.RunLogState;
@@ -23,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locked while its lines are appended, so concurrent batches of a run get consecutive offsets and
  * one cap, and a batch sent again is recognised by its numbers ({@link RunLogAppender}).
  *
- * <p>One call is one transaction with one multi-row insert of every run's lines: it locks the
- * runs' rows in id order with {@code SKIP LOCKED}, so it never waits for a run row while holding
- * others. That matters because finish reports and lease expiry lock run rows too, after their task
+ * <p>One call is one transaction with one multi-row insert of every run's lines and one update of
+ * their counters: it locks the runs' rows in id order with {@code SKIP LOCKED}, so it never waits
+ * for a run row while holding others. That matters because finish reports and lease expiry lock run rows too, after their task
  * rows and not in run id order ({@code FinishMapper.endRuns} goes in task order, and a fire's end
  * then locks all its units' runs, {@code FireMapper.moveUnitRuns}): a log transaction waiting for
  * one of those while holding another run could close a deadlock with them. A run whose row is
@@ -92,22 +93,26 @@ public class RunLogWriter {
         Map<Long, RunLogState> states = locked.stream()
                 .collect(Collectors.toMap(RunLogState::getRunId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<RunLogLine> lines = new ArrayList<>();
+        List<RunLogCounts> counts = new ArrayList<>();
         for (RunLogState state : states.values()) {
             RunLogAppender appender = new RunLogAppender(state, properties.getRunLog(), clock);
             byRun.get(state.getRunId()).forEach(appender::take);
             if (appender.changed) {
                 lines.addAll(appender.lines);
-                logs.addToCounts(
+                counts.add(new RunLogCounts(
                         state.getRunId(),
                         appender.lines.size(),
                         appender.bytes,
                         appender.dropped,
                         appender.capped,
-                        appender.nodeSeq);
+                        appender.nodeSeq));
             }
         }
         for (int from = 0; from < lines.size(); from += INSERT_ROWS) {
             logs.insertLines(lines.subList(from, Math.min(lines.size(), from + INSERT_ROWS)));
+        }
+        if (!counts.isEmpty()) {
+            logs.addToCounts(counts);
         }
         return states.keySet();
     }

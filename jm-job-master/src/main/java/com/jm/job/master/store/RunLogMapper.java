@@ -23,17 +23,8 @@ public interface RunLogMapper {
     /** Appends lines to their runs' logs ({@code runId}), numbered by their {@code seq}. */
     int insertLines(@Param("lines") List<RunLogLine> lines);
 
-    /**
-     * Moves a run's counters on after {@link #insertLines}, in the same transaction; {@code nodeSeq}
-     * (the node's number for the run's next line) only when not null.
-     */
-    int addToCounts(
-            @Param("runId") long runId,
-            @Param("lines") int lines,
-            @Param("bytes") long bytes,
-            @Param("dropped") long dropped,
-            @Param("capped") boolean capped,
-            @Param("nodeSeq") Long nodeSeq);
+    /** Moves the runs' counters on after {@link #insertLines}, in the same transaction: one statement. */
+    int addToCounts(@Param("runs") List<RunLogCounts> runs);
 
     /** Up to {@code limit} lines of a run from line {@code offset} on, in order. */
     List<RunLogLine> read(@Param("runId") long runId, @Param("offset") long offset, @Param("limit") int limit);
