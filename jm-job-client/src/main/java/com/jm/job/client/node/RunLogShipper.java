@@ -16,11 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +30,14 @@ import org.slf4j.LoggerFactory;
  * buffer full is dropped and counted, and the count goes with the run's next batch so that the
  * master can say in the log that lines are missing. Outcomes go their own way ({@link
  * OutcomeReporter}), so a flood of log lines cannot delay one.
+ *
+ * <p>While a run's handler runs (from {@link #open} to {@link #close}, and as long as lines of it
+ * are left to send after that), each line gets the run's next number as it is written, a dropped
+ * one too. Lines stay in the buffer until the master acknowledged them, so after an answer that
+ * was lost (the master may have stored them) they go again with the same numbers, and the master
+ * keeps what it had not seen. A line written for a run this shipper no longer tracks (a thread of
+ * the handler that outlived it, after the run's lines were all sent) goes without a number, as
+ * nodes before numbering sent every line: appended, but not recognised if sent twice.
  */
 public class RunLogShipper extends NodeLoop {
 
@@ -55,9 +61,8 @@ public class RunLogShipper extends NodeLoop {
     private final Duration flushInterval;
     private final Backoff backoff;
     private final Clock clock;
-    /** Runs executing now, whose SLF4J lines on their thread belong to their log. */
-    private final Map<Long, Long> openRuns = new ConcurrentHashMap<>();
-    // Guarded by itself; runs in the order they first wrote, so no run waits behind newer ones.
+    // Guarded by itself; runs in the order they started or first wrote, so no run waits behind
+    // newer ones. A run executing now stays here (with its line numbers) even with nothing to send.
     private final Map<Long, RunBuffer> runs = new LinkedHashMap<>();
     private int bufferedLines;
     private long bufferedChars;
@@ -86,12 +91,22 @@ public class RunLogShipper extends NodeLoop {
 
     /** The run's handler starts: lines tagged with its id (captured SLF4J lines) are taken from now on. */
     void open(long nodeId, long runId) {
-        openRuns.put(runId, nodeId);
+        synchronized (runs) {
+            runs.computeIfAbsent(runId, id -> new RunBuffer(nodeId, 0L)).open = true;
+        }
     }
 
     /** The run's handler returned: tagged lines that still arrive are not its log any more. */
     void close(long runId) {
-        openRuns.remove(runId);
+        synchronized (runs) {
+            RunBuffer run = runs.get(runId);
+            if (run != null) {
+                run.open = false;
+                if (run.idle()) {
+                    runs.remove(runId);
+                }
+            }
+        }
     }
 
     /**
@@ -99,23 +114,31 @@ public class RunLogShipper extends NodeLoop {
      * node in the same JVM, or of a run that ended, is ignored.
      */
     public void writeTagged(long runId, LogLevel level, String text) {
-        Long nodeId = openRuns.get(runId);
-        if (nodeId != null) {
-            write(nodeId, runId, level, text);
+        synchronized (runs) {
+            RunBuffer run = runs.get(runId);
+            if (run != null && run.open) {
+                write(run.nodeId, runId, level, text);
+            }
         }
     }
 
     /** Buffers a line of a run, or counts it as dropped when the buffer is full; never blocks on I/O. */
     public void write(long nodeId, long runId, LogLevel level, String text) {
-        LogLine line = new LogLine(clock.instant(), level, RunLogText.clean(text));
+        Instant at = clock.instant();
+        String clean = RunLogText.clean(text);
         boolean wake;
         synchronized (runs) {
-            RunBuffer run = runs.computeIfAbsent(runId, id -> new RunBuffer(nodeId));
-            if (bufferedLines >= bufferLines || bufferedChars + line.text().length() > MAX_BUFFER_CHARS) {
+            RunBuffer run = runs.computeIfAbsent(runId, id -> new RunBuffer(nodeId, null));
+            Long seq = run.nextSeq;
+            if (seq != null) {
+                run.nextSeq = seq + 1; // a dropped line uses up its number: the master counts the gap
+            }
+            if (bufferedLines >= bufferLines || bufferedChars + clean.length() > MAX_BUFFER_CHARS) {
                 run.dropped++;
                 dropped.incrementAndGet();
                 return;
             }
+            LogLine line = new LogLine(at, level, clean, seq);
             run.lines.add(line);
             bufferedLines++;
             bufferedChars += line.text().length();
@@ -174,7 +197,7 @@ public class RunLogShipper extends NodeLoop {
 
     private boolean hasWork() {
         synchronized (runs) {
-            return !runs.isEmpty();
+            return runs.values().stream().anyMatch(run -> !run.idle());
         }
     }
 
@@ -213,16 +236,22 @@ public class RunLogShipper extends NodeLoop {
             long bytes = 0;
             for (Map.Entry<Long, RunBuffer> entry : runs.entrySet()) {
                 RunBuffer run = entry.getValue();
+                if (run.idle()) {
+                    continue; // executing, nothing to send yet
+                }
                 if (batches.isEmpty()) {
                     nodeId = run.nodeId;
                 } else if (run.nodeId != nodeId) {
                     continue;
                 }
                 List<LogLine> taken = new ArrayList<>();
+                // The number after the batch: the first line left behind's, or the run's next.
+                Long nextSeq = run.nextSeq;
                 for (LogLine line : run.lines) {
                     // A line's JSON is at most a few times its text; the first line always goes.
-                    long size = 64 + 6L * line.text().length();
+                    long size = 80 + 6L * line.text().length();
                     if (lines == NodeApi.MAX_LOG_LINES || (lines > 0 && bytes + size > MAX_BATCH_BYTES)) {
+                        nextSeq = line.seq();
                         break;
                     }
                     taken.add(line);
@@ -232,7 +261,7 @@ public class RunLogShipper extends NodeLoop {
                 if (taken.isEmpty() && (run.dropped == 0 || !run.lines.isEmpty())) {
                     break; // the batch is full
                 }
-                batches.add(new RunLogBatch(entry.getKey(), taken, run.dropped));
+                batches.add(new RunLogBatch(entry.getKey(), taken, run.dropped, nextSeq));
                 if (batches.size() == NodeApi.MAX_LOG_LINES || taken.size() < run.lines.size()) {
                     break;
                 }
@@ -243,7 +272,8 @@ public class RunLogShipper extends NodeLoop {
 
     /**
      * Removes what a batch carried; {@code lost} when the master did not take it, so that its lines
-     * count as dropped (the master cannot be told about them: it refused or forgot the runs).
+     * count as dropped here (the master refused or forgot the runs; it sees their numbers missing
+     * only if a later batch of the run gets through).
      */
     private void forget(Batch batch, boolean lost) {
         synchronized (runs) {
@@ -258,13 +288,7 @@ public class RunLogShipper extends NodeLoop {
                     dropped.addAndGet(sent.lines().size());
                 }
             }
-            Iterator<RunBuffer> it = runs.values().iterator();
-            while (it.hasNext()) {
-                RunBuffer run = it.next();
-                if (run.lines.isEmpty() && run.dropped == 0) {
-                    it.remove();
-                }
-            }
+            runs.values().removeIf(run -> run.idle() && !run.open);
         }
     }
 
@@ -273,9 +297,18 @@ public class RunLogShipper extends NodeLoop {
         final long nodeId;
         final ArrayDeque<LogLine> lines = new ArrayDeque<>();
         long dropped;
+        /** The number the run's next line gets; {@code null} for a run whose lines go unnumbered. */
+        Long nextSeq;
+        /** Its handler is running: kept, with its numbering, when nothing is left to send. */
+        boolean open;
 
-        RunBuffer(long nodeId) {
+        RunBuffer(long nodeId, Long nextSeq) {
             this.nodeId = nodeId;
+            this.nextSeq = nextSeq;
+        }
+
+        boolean idle() {
+            return lines.isEmpty() && dropped == 0;
         }
     }
 

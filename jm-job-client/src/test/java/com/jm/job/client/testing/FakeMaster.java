@@ -63,6 +63,7 @@ public class FakeMaster implements MasterClient {
     private final Map<Long, RunOutcome> ackedByRun = new ConcurrentHashMap<>();
     private final AtomicInteger registerFailuresLeft = new AtomicInteger();
     private final AtomicInteger finishFailuresLeft = new AtomicInteger();
+    private final AtomicInteger lostLogAnswersLeft = new AtomicInteger();
     private final AtomicReference<Throwable> pollFailure = new AtomicReference<>();
     private volatile boolean unreachable;
     private volatile boolean logsUnreachable;
@@ -105,6 +106,14 @@ public class FakeMaster implements MasterClient {
 
     public void failRegistrations(int count) {
         registerFailuresLeft.set(count);
+    }
+
+    /**
+     * The next {@code count} logs calls are taken (recorded in {@link #logs}) but their answers are
+     * lost: the node sees the master unavailable, as after a timeout.
+     */
+    public void loseLogAnswers(int count) {
+        lostLogAnswersLeft.set(count);
     }
 
     public void failFinishes(int count) {
@@ -248,6 +257,9 @@ public class FakeMaster implements MasterClient {
             throw new MasterUnavailableException("fake master takes no logs now");
         }
         logs.add(request);
+        if (lostLogAnswersLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new MasterUnavailableException("fake master stored the lines, but its answer was lost");
+        }
     }
 
     /** The texts of every log line the master received for a run, in order. */

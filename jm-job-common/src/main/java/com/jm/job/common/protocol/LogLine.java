@@ -2,6 +2,7 @@ package com.jm.job.common.protocol;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,9 @@ import java.time.Instant;
  * @param level how important it is
  * @param text the line, any text: the master cuts it at {@link NodeApi#MAX_LOG_LINE_LENGTH}
  *     characters and stores it as it is otherwise (see {@link RunLogText#clean})
+ * @param seq the line's number within its run, from 0, given by the node as the line was written
+ *     (lines it dropped use up their numbers too), so that a batch sent again is recognised;
+ *     {@code null} from nodes that do not number lines (see {@link RunLogBatch#nextSeq})
  */
 public record LogLine(
         @Schema(
@@ -19,4 +23,16 @@ public record LogLine(
                 @NotNull
                 Instant at,
         @Schema(description = "how important it is", example = "INFO") @NotNull LogLevel level,
-        @Schema(description = "the line; cut at 8000 characters", example = "sent 12 invoices") @NotNull String text) {}
+        @Schema(description = "the line; cut at 8000 characters", example = "sent 12 invoices") @NotNull String text,
+        @Schema(
+                        description =
+                                "the line's number within its run, from 0 (dropped lines use up theirs); with nextSeq on the batch, or absent on every line of it",
+                        example = "41")
+                @PositiveOrZero
+                Long seq) {
+
+    /** A line without a number, as nodes before numbering send it. */
+    public LogLine(Instant at, LogLevel level, String text) {
+        this(at, level, text, null);
+    }
+}

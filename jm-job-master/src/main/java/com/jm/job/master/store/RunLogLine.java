@@ -11,6 +11,9 @@ import lombok.Setter;
 @NoArgsConstructor
 @AllArgsConstructor
 public class RunLogLine {
+    /** The run it belongs to; set when writing (reads are of one run and leave it 0). */
+    private long runId;
+
     private long seq;
     /** When the node wrote it, epoch milliseconds by the node's clock. */
     private long atMs;

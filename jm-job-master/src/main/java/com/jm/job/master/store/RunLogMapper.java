@@ -11,19 +11,20 @@ public interface RunLogMapper {
     /** The run's log counters with its row locked (the one place a run's log offsets are handed out), or null. */
     RunLogState lockRun(long runId);
 
+    /**
+     * The log counters of those of the runs whose rows are free, locked in id order; rows another
+     * transaction holds are left out, never waited for (as are runs that do not exist).
+     */
+    List<RunLogState> lockFreeRuns(@Param("runIds") List<Long> runIds);
+
     /** The run's log counters and state, or null when there is no such run. */
     RunLogState find(long runId);
 
-    /** Appends lines to a run's log, numbered by their {@code seq}. */
-    int insertLines(@Param("runId") long runId, @Param("lines") List<RunLogLine> lines);
+    /** Appends lines to their runs' logs ({@code runId}), numbered by their {@code seq}. */
+    int insertLines(@Param("lines") List<RunLogLine> lines);
 
-    /** Moves a run's counters on after {@link #insertLines}, in the same transaction. */
-    int addToCounts(
-            @Param("runId") long runId,
-            @Param("lines") int lines,
-            @Param("bytes") long bytes,
-            @Param("dropped") long dropped,
-            @Param("capped") boolean capped);
+    /** Moves the runs' counters on after {@link #insertLines}, in the same transaction: one statement. */
+    int addToCounts(@Param("runs") List<RunLogCounts> runs);
 
     /** Up to {@code limit} lines of a run from line {@code offset} on, in order. */
     List<RunLogLine> read(@Param("runId") long runId, @Param("offset") long offset, @Param("limit") int limit);

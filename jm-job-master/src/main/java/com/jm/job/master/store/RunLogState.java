@@ -13,4 +13,6 @@ public class RunLogState {
     private long logBytes;
     private long logDropped;
     private boolean logCapped;
+    /** The node's number for the run's next line: lines numbered below it are stored or counted. */
+    private Long logNodeSeq;
 }

@@ -121,7 +121,7 @@ class NodeApiController {
             operationId = "shipRunLogs",
             summary = "Ship run log lines",
             description =
-                    "Lines the node's runs wrote, per run in order, with how many the node dropped. Stored within the per-run cap (jm.job.master.run-log.*), cut at 8000 characters each; lines of runs that no longer exist are dropped.")
+                    "Lines the node's runs wrote, per run in order, with how many the node dropped. Stored within the per-run cap (jm.job.master.run-log.*), cut at 8000 characters each; lines of runs that no longer exist are dropped. Numbered lines (seq, with nextSeq on their batch) are stored once however often they are sent, and numbers missing count as dropped lines; a batch numbered out of order is refused with 400 and nothing of the call is stored.")
     @ApiResponse(responseCode = "204", description = "The lines were taken")
     @ApiResponse(responseCode = "403", description = "A named run was not handed to this node")
     @PostMapping(NodeApi.LOGS)

@@ -150,19 +150,72 @@ final class HostileNodeApiCases {
         cases.add(e.field("text as object", 400, "runs", List.of(logRun(1, List.of(with(line, "text", Map.of())), 0))));
         cases.add(e.field(
                 "unknown field in a line", 400, "runs", List.of(logRun(1, List.of(with(line, "logger", "x")), 0))));
-        cases.add(e.body(
-                "another node's run",
-                403,
-                t -> JsonBodies.write(JsonBodies.with(
-                        e.validBody().apply(t), "runs", List.of(logRun(t.runId(), List.of(line), 0))))));
-        cases.add(e.body(
+        cases.addAll(logNumbers(e, line));
+        cases.add(runs(e, "another node's run", 403, t -> List.of(logRun(t.runId(), List.of(line), 0))));
+        cases.add(runs(
+                e,
                 "another node's run beside its own unknown one",
                 403,
-                t -> JsonBodies.write(JsonBodies.with(
-                        e.validBody().apply(t),
-                        "runs",
-                        List.of(logRun(987_654, List.of(line), 0), logRun(t.runId(), List.of(line), 3))))));
+                t -> List.of(logRun(987_654, List.of(line), 0), logRun(t.runId(), List.of(line), 3))));
         return cases;
+    }
+
+    /** Line numbers (seq, nextSeq) out of their type or breaking the rules of one batch. */
+    private static List<HostileCase> logNumbers(Endpoint e, Map<String, Object> line) {
+        List<HostileCase> cases = new ArrayList<>();
+        for (Object bad : List.of(-1, "one", 1.5, new BigInteger(LONG_OVERFLOW), Map.of())) {
+            cases.add(e.field("seq " + bad, 400, "runs", List.of(numbered(1, List.of(with(line, "seq", bad)), 5))));
+            Map<String, Object> run = numbered(1, List.of(with(line, "seq", 0)), 5);
+            run.put("nextSeq", bad);
+            cases.add(e.field("nextSeq " + bad, 400, "runs", List.of(run)));
+        }
+        cases.add(e.field(
+                "numbered line without nextSeq", 400, "runs", List.of(logRun(1, List.of(with(line, "seq", 0)), 0))));
+        cases.add(e.field("nextSeq with an unnumbered line", 400, "runs", List.of(numbered(1, List.of(line), 5))));
+        cases.add(e.field(
+                "an unnumbered line among numbered ones",
+                400,
+                "runs",
+                List.of(numbered(1, List.of(with(line, "seq", 0), line), 5))));
+        List<Map.Entry<String, List<Integer>>> badOrders = List.of(
+                Map.entry("seqs going down", List.of(3, 2)),
+                Map.entry("a seq twice", List.of(2, 2)),
+                Map.entry("nextSeq at the last seq", List.of(5)),
+                Map.entry("nextSeq below the last seq", List.of(9)));
+        badOrders.forEach(bad -> cases.add(e.field(
+                bad.getKey(),
+                400,
+                "runs",
+                List.of(numbered(
+                        1,
+                        bad.getValue().stream()
+                                .map(seq -> with(line, "seq", seq))
+                                .toList(),
+                        5)))));
+        // The numbering is checked before whose runs they are, and refuses the whole call.
+        cases.add(runs(
+                e,
+                "a badly numbered batch after a good one",
+                400,
+                t -> List.of(
+                        numbered(t.runId(), List.of(with(line, "seq", 0)), 1),
+                        numbered(t.runId(), List.of(with(line, "seq", 1)), 1))));
+        return cases;
+    }
+
+    /** A case sending the valid body with the runs {@code runs} builds for the target. */
+    private static HostileCase runs(
+            Endpoint e, String name, int status, java.util.function.Function<HostileTarget, List<?>> runs) {
+        return e.body(
+                name,
+                status,
+                t -> JsonBodies.write(JsonBodies.with(e.validBody().apply(t), "runs", runs.apply(t))));
+    }
+
+    private static Map<String, Object> numbered(long runId, List<?> lines, Object nextSeq) {
+        Map<String, Object> run = logRun(runId, lines, 0);
+        run.put("nextSeq", nextSeq);
+        return run;
     }
 
     static List<HostileCase> deregister() {

@@ -1,51 +1,24 @@
 package com.jm.job.master.runlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jm.job.common.protocol.NodeApi;
-import com.jm.job.master.store.TaskMapper;
-import com.jm.job.master.support.Fixtures;
-import com.jm.job.master.support.RegisteredNodeTest;
-import com.jm.job.master.support.TestSecurity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Run logs through the node API and the operators' API on MariaDB: lines are stored in order and
  * read from an offset, capped per run with a marker, and hostile text comes back as the data it was.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestSecurity.ActAsOperator.class)
-class RunLogApiTest extends RegisteredNodeTest {
-
-    @Autowired
-    TaskMapper tasks;
-
-    private final JsonMapper json = JsonMapper.builder().build();
-    private long runId;
-
-    @BeforeEach
-    void aRunOfThisNode() throws Exception {
-        Fixtures.pendingTask(tasks, groupId, "chatty");
-        runId = nodes.poll(nodeId, 1).get(0).get("runId").asLong();
-    }
+class RunLogApiTest extends RunLogTestBase {
 
     @Test
     void linesAreReadFromAnOffsetWhileTheRunRunsAndRunningTurnsFalseWhenItEnds() throws Exception {
@@ -169,28 +142,5 @@ class RunLogApiTest extends RegisteredNodeTest {
 
     private static Map<String, Object> line(String text) {
         return Map.of("at", "2026-12-01T10:00:00Z", "level", "WARN", "text", text);
-    }
-
-    private JsonNode read(long run, long offset, int limit) throws Exception {
-        String body = mvc.perform(get("/api/runs/{id}/log", run)
-                        .param("offset", String.valueOf(offset))
-                        .param("limit", String.valueOf(limit))
-                        .with(viewer()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return json.readTree(body);
-    }
-
-    /** Reads go as a viewer: the log is a read, open to VIEWER as well as OPERATOR. */
-    private static RequestPostProcessor viewer() {
-        return httpBasic(TestSecurity.VIEWER, TestSecurity.VIEWER_PASSWORD);
-    }
-
-    private static List<String> texts(JsonNode page) {
-        List<String> texts = new ArrayList<>();
-        page.get("lines").forEach(line -> texts.add(line.get("text").asString()));
-        return texts;
     }
 }
