@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +47,20 @@ class CountedWakeUpTest extends RegisteredNodeTest {
     @Autowired
     MeterRegistry registry;
 
+    /** Every poll a test holds, cancelled after it, so a failed test leaves none held for the next. */
+    private final List<CompletableFuture<PollResponse>> polls = new ArrayList<>();
+
+    private CompletableFuture<PollResponse> hold(long node) {
+        CompletableFuture<PollResponse> poll = dispatcher.poll(node, 1, HOLD);
+        polls.add(poll);
+        return poll;
+    }
+
+    @AfterEach
+    void cancelPolls() {
+        polls.forEach(poll -> poll.cancel(false));
+    }
+
     private long registerNode(String instance) throws Exception {
         return nodes.register(GROUP, instance, "10.1.2.9").get("nodeId").asLong();
     }
@@ -54,8 +69,8 @@ class CountedWakeUpTest extends RegisteredNodeTest {
     void aNewTaskPassedOverByADisabledNodeReachesTheNextHeldPoll() throws Exception {
         long other = registerNode("n2");
         mvc.perform(post("/api/nodes/" + nodeId + "/disable")).andExpect(status().isOk());
-        CompletableFuture<PollResponse> disabled = dispatcher.poll(nodeId, 1, HOLD); // waiting longest
-        CompletableFuture<PollResponse> enabled = dispatcher.poll(other, 1, HOLD);
+        CompletableFuture<PollResponse> disabled = hold(nodeId); // waiting longest
+        CompletableFuture<PollResponse> enabled = hold(other);
         assertThat(held()).isEqualTo(2);
 
         long task = createTask("passed-on", "");
@@ -63,16 +78,15 @@ class CountedWakeUpTest extends RegisteredNodeTest {
         PollResponse response = enabled.get(15, TimeUnit.SECONDS);
         assertThat(response.tasks()).extracting(TaskAssignment::taskId).containsExactly(task);
         assertThat(disabled).isNotDone();
-        disabled.cancel(false);
     }
 
     @Test
     void oneWakeUpWakesOnePollAndOnePassOnNoMore() throws Exception {
         long second = registerNode("n2");
         long third = registerNode("n3");
-        CompletableFuture<PollResponse> first = dispatcher.poll(nodeId, 1, HOLD);
-        CompletableFuture<PollResponse> secondPoll = dispatcher.poll(second, 1, HOLD);
-        CompletableFuture<PollResponse> thirdPoll = dispatcher.poll(third, 1, HOLD);
+        CompletableFuture<PollResponse> first = hold(nodeId);
+        CompletableFuture<PollResponse> secondPoll = hold(second);
+        CompletableFuture<PollResponse> thirdPoll = hold(third);
         // A poll of a node that left fails when it looks: which polls looked shows in their answers.
         nodes.call(NodeApi.DEREGISTER, Map.of("nodeId", second));
         nodes.call(NodeApi.DEREGISTER, Map.of("nodeId", third));
@@ -92,15 +106,13 @@ class CountedWakeUpTest extends RegisteredNodeTest {
         await().atMost(Duration.ofSeconds(15)).until(thirdPoll::isDone);
         assertThat(thirdPoll).isCompletedExceptionally();
         assertThat(first).isNotDone();
-        first.cancel(false);
     }
 
     @Test
     void nNewTasksReachNHeldPollsEachClaimedOnce() throws Exception {
-        List<CompletableFuture<PollResponse>> polls = new ArrayList<>();
-        polls.add(dispatcher.poll(nodeId, 1, HOLD));
-        polls.add(dispatcher.poll(registerNode("n2"), 1, HOLD));
-        polls.add(dispatcher.poll(registerNode("n3"), 1, HOLD));
+        hold(nodeId);
+        hold(registerNode("n2"));
+        hold(registerNode("n3"));
         List<Long> created = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             created.add(createTask("t" + i, ""));
