@@ -3,6 +3,7 @@ package com.jm.job.master.dispatch;
 import com.jm.job.common.protocol.PollResponse;
 import com.jm.job.common.protocol.TaskAssignment;
 import com.jm.job.master.events.PendingSignals;
+import com.jm.job.master.events.Signal;
 import com.jm.job.master.metrics.MasterMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * group's next task falling due, the end of the wait); looks of one poll never overlap, because
  * only the wake-up that ends a wait starts the next look. Cancelling {@link #answer} (the node's
  * connection is gone) ends the wait and claims nothing more for it.
+ *
+ * <p>A counted signal wakes only as many polls as tasks became due. So a poll woken by one that
+ * claims nothing (another poll or master was quicker, its node is disabled, or it lacks the task's
+ * tags) passes the wake-up on to the group's next waiting poll, once: a passed-on wake-up is not
+ * passed again, so a task no waiting node may claim costs two looks, not a loop. The poll's own
+ * timer (its next due task, the end of its wait) stays the safety net.
  */
 final class HeldPoll {
 
@@ -50,7 +57,7 @@ final class HeldPoll {
         answer.whenComplete((response, failure) -> {
             Wait wait = waiting;
             if (answer.isCancelled() && wait != null) {
-                wait.end(false);
+                wait.end(false, false);
             }
         });
     }
@@ -62,20 +69,22 @@ final class HeldPoll {
 
     /** The first look, on the request's thread: its failure is the request's. */
     void lookFirst() {
-        look(true);
+        look(true, false);
     }
 
-    private void lookAgain() {
+    private void lookAgain(boolean counted) {
         try {
-            look(false);
+            look(false, counted);
         } catch (RuntimeException e) {
             answer.completeExceptionally(e);
         }
     }
 
-    private void look(boolean first) {
+    /** @param counted woken by a counted signal: a look that claims nothing passes the wake-up on */
+    private void look(boolean first, boolean counted) {
         if (answer.isDone()) {
-            return; // the node's connection went while the poll waited
+            passOnIf(counted); // the node's connection went while the poll waited
+            return;
         }
         if (!parts.signals().isRunning()) {
             // Shutting down: claim nothing more, so no run is handed out on a closing connection.
@@ -98,6 +107,8 @@ final class HeldPoll {
             }
             return;
         }
+        // Before this poll waits again, so that it is not the one woken.
+        passOnIf(counted);
         long left = deadline - parts.clock().millis();
         if (left <= 0) {
             answer.complete(response(List.of(), held));
@@ -108,6 +119,12 @@ final class HeldPoll {
             sleep = look.recheck();
         }
         new Wait().start(generation, sleep);
+    }
+
+    private void passOnIf(boolean counted) {
+        if (counted) {
+            parts.signals().passOn(groupId);
+        }
     }
 
     private PollResponse response(List<TaskAssignment> tasks, long held) {
@@ -123,32 +140,42 @@ final class HeldPoll {
         void start(long generation, Duration sleep) {
             parts.metrics().pollHeld();
             waiting = this;
-            cancelSignal = parts.signals().whenSignalled(groupId, generation, () -> end(true));
+            cancelSignal = parts.signals().whenSignalled(groupId, generation, this::signalled);
             if (over.get()) {
                 return; // signalled since the look began: looking again already
             }
             ScheduledFuture<?> t;
             try {
-                t = parts.threads().after(sleep, () -> end(true));
+                t = parts.threads().after(sleep, () -> end(true, false));
             } catch (RejectedExecutionException stopping) {
-                end(true);
+                end(true, false);
                 return;
             }
             timer = t;
             if (over.get()) {
                 t.cancel(false); // ended while the timer was being set
             } else if (answer.isDone()) {
-                end(false); // the connection went during the look
+                end(false, false); // the connection went during the look
             } else if (!parts.signals().isRunning()) {
                 // The master began stopping after the look read its generation: its stop signal
                 // is not coming again.
-                end(true);
+                end(true, false);
             }
         }
 
-        void end(boolean lookAgain) {
+        private void signalled(Signal.Wake wake) {
+            boolean counted = wake == Signal.Wake.COUNTED;
+            if (!end(true, counted)) {
+                // The wait had just ended otherwise (its timer, a cancel): this wake-up starts no
+                // look of its own, so the next waiting poll takes it.
+                passOnIf(counted);
+            }
+        }
+
+        /** @return whether this call ended the wait (false: it had ended already) */
+        boolean end(boolean lookAgain, boolean counted) {
             if (!over.compareAndSet(false, true)) {
-                return;
+                return false;
             }
             parts.metrics().pollReleased();
             ScheduledFuture<?> t = timer;
@@ -160,13 +187,14 @@ final class HeldPoll {
                 c.run();
             }
             if (!lookAgain) {
-                return;
+                return true;
             }
             try {
-                parts.threads().look(HeldPoll.this::lookAgain);
+                parts.threads().look(() -> lookAgain(counted));
             } catch (RejectedExecutionException stopping) {
                 answer.complete(response(List.of(), parts.clock().millis() - arrived));
             }
+            return true;
         }
     }
 }

@@ -19,6 +19,16 @@ public class LocalMasterEvents implements MasterEvents {
     }
 
     @Override
+    public void pendingWork(long groupId, int tasks) {
+        signals.signal(groupId, tasks);
+    }
+
+    /** Work became due in a group this master cannot tell (a message it cannot read): all look again. */
+    void pendingWorkSomewhere() {
+        signals.signalAll();
+    }
+
+    @Override
     public void nodeChanged(long nodeId) {
         nodeListeners.forEach(listener -> listener.nodeChanged(nodeId));
     }

@@ -8,7 +8,11 @@ package com.jm.job.master.events;
  */
 public interface MasterEvents {
 
+    /** Work became due in the group, how many tasks not known: every poll held for it looks again. */
     void pendingWork(long groupId);
+
+    /** {@code tasks} tasks became due in the group: as many polls held for it look again. */
+    void pendingWork(long groupId, int tasks);
 
     void nodeChanged(long nodeId);
 

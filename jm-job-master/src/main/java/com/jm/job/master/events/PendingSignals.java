@@ -2,14 +2,22 @@ package com.jm.job.master.events;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * In-process wake-ups for long polls: work that became due for a group bumps the group's
- * generation, and polls waiting on that group on this master look again at once. A poll reads the
+ * generation, and polls waiting on that group on this master look again at once: as many as tasks
+ * became due when the write knows the count, longest-waiting first, else all. A poll reads the
  * generation before it looks for work, so a signal between the look and the wait is never missed.
  * Writes reach it through {@code PendingChanges} and the master events.
+ *
+ * <p>Known limit: a counted wake-up goes to the longest-waiting poll of the group whatever its
+ * node: the tags a task needs and the node a broadcast run is for are not matched. A woken poll
+ * that finds nothing it may claim passes its wake-up on once ({@link #passOn}); {@code
+ * PendingChanges} therefore signals work in a tag's or a node's lane with no count (every poll of
+ * the group looks, as before counts).
  */
 @Component
 public class PendingSignals implements SmartLifecycle {
@@ -53,8 +61,33 @@ public class PendingSignals implements SmartLifecycle {
         return group(groupId).generation();
     }
 
+    /** Work became due in the group, how much is not known: every poll waiting on it looks again. */
     public void signal(long groupId) {
         group(groupId).signal();
+    }
+
+    /**
+     * {@code tasks} tasks became due in the group: that many of its waiting polls look again, the
+     * longest-waiting first (see {@link Signal#signal(int)}). A count below one is no count, as in
+     * a message ({@code PendingWorkMessage}): all of them look again.
+     */
+    public void signal(long groupId, int tasks) {
+        if (tasks < 1) {
+            signal(groupId);
+        } else {
+            group(groupId).signal(tasks);
+        }
+    }
+
+    /**
+     * A poll woken by a counted signal found nothing: the group's longest-waiting poll looks
+     * instead, so work another node may claim is not left waiting for a poll's timer.
+     */
+    public void passOn(long groupId) {
+        Signal signal = groups.get(groupId);
+        if (signal != null) {
+            signal.passOn();
+        }
     }
 
     /** Every group's polls on this master look again (wake-ups may have been missed). */
@@ -63,12 +96,13 @@ public class PendingSignals implements SmartLifecycle {
     }
 
     /**
-     * Runs {@code callback} once when the group's generation moves past {@code seen} (see {@link
-     * Signal#whenChanged}); a held poll waits this way, without a thread.
+     * Runs {@code callback} once when the group's generation moves past {@code seen} and the
+     * signal wakes it (see {@link Signal#whenChanged}); a held poll waits this way, without a
+     * thread. The callback learns how it was woken, to pass a counted wake-up on.
      *
      * @return cancels the callback if it has not run yet
      */
-    public Runnable whenSignalled(long groupId, long seen, Runnable callback) {
+    public Runnable whenSignalled(long groupId, long seen, Consumer<Signal.Wake> callback) {
         return group(groupId).whenChanged(seen, callback);
     }
 

@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
  * The one way master writes tell the rest of the system what they changed, after they commit:
  * the pending index follows each task into and out of the queue, held polls of the group wake on
  * every master, and the cron loop re-plans when a schedule moves.
+ *
+ * <p>Work in the group's own lane, which every node of the group may claim, wakes as many held
+ * polls as tasks became due. Work in a tag's or a node's lane wakes them all, as before counts: a
+ * wake-up goes to the longest-waiting poll whatever its node, and one poll passing it on once
+ * would seldom reach the one node (or the few with the tags) that may claim it, leaving the task
+ * to the end of that node's wait.
  */
 @Component
 public class PendingChanges {
@@ -36,7 +42,11 @@ public class PendingChanges {
         Instant at = due.toInstant(ZoneOffset.UTC);
         AfterCommit.run(() -> {
             index.put(lane, taskId, priority, at);
-            events.pendingWork(lane.groupId());
+            if (anyNodeClaims(lane)) {
+                events.pendingWork(lane.groupId(), 1);
+            } else {
+                events.pendingWork(lane.groupId());
+            }
         });
     }
 
@@ -44,8 +54,18 @@ public class PendingChanges {
     public void pendingAll(long groupId, Map<Lane, List<PendingIndex.Entry>> byLane) {
         AfterCommit.run(() -> {
             byLane.forEach(index::putAll);
-            events.pendingWork(groupId);
+            if (byLane.keySet().stream().allMatch(PendingChanges::anyNodeClaims)) {
+                events.pendingWork(
+                        groupId, byLane.values().stream().mapToInt(List::size).sum());
+            } else {
+                events.pendingWork(groupId);
+            }
         });
+    }
+
+    /** The group's own lane: any node of the group may claim its tasks, so any poll may be woken. */
+    private static boolean anyNodeClaims(Lane lane) {
+        return lane.nodeId() == null && lane.tags() == null;
     }
 
     /** The task left the queue (disabled); a claim takes its own entries out. */

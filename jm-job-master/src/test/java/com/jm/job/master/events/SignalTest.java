@@ -8,8 +8,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The callbacks held polls leave on a signal: once each, never missed, and gone when cancelled. */
 class SignalTest {
@@ -68,8 +71,14 @@ class SignalTest {
         assertThat(signal.waiting()).isOne();
     }
 
-    @Test
-    void concurrentWaitersAndSignalersLoseNoWakeUp() throws Exception {
+    /**
+     * Each waiter signals after leaving its callback; with {@code counted}, one task's worth, so it
+     * may wake another waiter instead of itself. However they interleave, every one is woken (by
+     * its own signal, another's, or the generation it missed).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void concurrentWaitersAndSignalersLoseNoWakeUp(boolean counted) throws Exception {
         int waiters = 4;
         int rounds = 5_000;
         ExecutorService pool = Executors.newFixedThreadPool(waiters + 1);
@@ -85,7 +94,11 @@ class SignalTest {
                         long seen = signal.generation();
                         CountDownLatch wake = new CountDownLatch(1);
                         signal.whenChanged(seen, wake::countDown);
-                        signal.signal();
+                        if (counted) {
+                            signal.signal(1);
+                        } else {
+                            signal.signal();
+                        }
                         wake.await();
                         count++;
                     }
@@ -94,7 +107,7 @@ class SignalTest {
             }
             start.countDown();
             for (Future<Integer> f : woken) {
-                assertThat(f.get()).isEqualTo(rounds);
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(rounds);
             }
         } finally {
             pool.shutdownNow();
