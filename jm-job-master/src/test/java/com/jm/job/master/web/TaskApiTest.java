@@ -238,6 +238,64 @@ class TaskApiTest extends OperatorApiTest {
                 .andExpect(jsonPath("$.total").value(7));
     }
 
+    /**
+     * A filtered list paged through from both ends (PageSlice) over the filter's index (sql/V18):
+     * the other group's tasks, the enabled ones and a unit of a matching task in between are left
+     * out, and each match is on exactly one page, newest first.
+     */
+    @Test
+    void theFilteredPagesTogetherHoldEveryMatchOnceNewestFirst() throws Exception {
+        long other = body(send(post("/api/groups"), "{\"name\":\"other\"}").andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+        List<String> disabled = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            long id = insert("d" + i);
+            send(post("/api/tasks/" + id + "/disable"), "").andExpect(status().isOk());
+            disabled.add(0, "d" + i);
+            insert("e" + i);
+            group.add(0, "d" + i);
+            group.add(0, "e" + i);
+            long elsewhere = body(send(
+                                    post("/api/tasks"),
+                                    "{\"name\":\"o" + i + "\",\"beanName\":\"helloJob\",\"groupId\":" + other + "}")
+                            .andExpect(status().isCreated()))
+                    .get("id")
+                    .asLong();
+            send(post("/api/tasks/" + elsewhere + "/disable"), "").andExpect(status().isOk());
+            if (i == 5) {
+                // A unit of a matching task (a run of its multi-run fire): not a task an operator lists.
+                jdbc.update(
+                        "INSERT INTO jm_task (name, bean_name, status, disable, group_id, unit_of)"
+                                + " SELECT name, bean_name, status, disable, group_id, id FROM jm_task WHERE id = ?",
+                        id);
+            }
+        }
+        assertThat(pageThrough(4, "groupId", String.valueOf(groupId), "disabled", "true"))
+                .containsExactlyElementsOf(disabled);
+        assertThat(pageThrough(3, "groupId", String.valueOf(groupId))).containsExactlyElementsOf(group);
+    }
+
+    /** Every page of the list with these filters, in page order, each page checked for the total. */
+    private List<String> pageThrough(int size, String... filters) throws Exception {
+        long total = -1;
+        List<String> names = new ArrayList<>();
+        for (int page = 0; total < 0 || (long) page * size < total; page++) {
+            var request = get("/api/tasks").param("size", String.valueOf(size)).param("page", String.valueOf(page));
+            for (int i = 0; i < filters.length; i += 2) {
+                request.param(filters[i], filters[i + 1]);
+            }
+            JsonNode body = body(mvc.perform(request).andExpect(status().isOk()));
+            long pageTotal = body.get("total").asLong();
+            assertThat(total).as("total on page " + page).isIn(-1L, pageTotal);
+            total = pageTotal;
+            body.get("items").forEach(item -> names.add(item.get("name").asString()));
+        }
+        assertThat(names).hasSize((int) total);
+        return names;
+    }
+
     @Test
     void runsArePagedNewestFirst() throws Exception {
         long id = insert("t");
