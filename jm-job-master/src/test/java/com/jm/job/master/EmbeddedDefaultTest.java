@@ -102,7 +102,32 @@ class EmbeddedDefaultTest {
                 .andExpect(jsonPath("$.items[1].message").value("1 of 1 runs succeeded"));
     }
 
+    /** The batch's multi-row insert on H2: every task answered under the id H2 gave its row. */
+    @Test
+    void aBatchInsertGetsEveryIdBackOnH2() throws Exception {
+        long groupId = created(post("/api/groups"), "{\"name\":\"demo-" + UUID.randomUUID() + "\"}");
+        StringBuilder tasks = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            tasks.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"batch-" + i + "\",\"beanName\":\"helloJob\",\"groupId\":" + groupId + "}");
+        }
+        JsonNode created = createdBody(post("/api/tasks/batch"), "{\"tasks\":[" + tasks + "]}")
+                .get("tasks");
+        assertThat(created).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/api/tasks/" + created.get(i).get("id").asLong()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.name").value("batch-" + i));
+        }
+    }
+
     private long created(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body)
+            throws Exception {
+        return createdBody(request, body).get("id").asLong();
+    }
+
+    private JsonNode createdBody(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body)
             throws Exception {
         String answer = mvc.perform(
@@ -111,7 +136,7 @@ class EmbeddedDefaultTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return json.readTree(answer).get("id").asLong();
+        return json.readTree(answer);
     }
 
     /**

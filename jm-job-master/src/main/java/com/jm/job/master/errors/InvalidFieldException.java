@@ -13,6 +13,12 @@ public class InvalidFieldException extends RuntimeException {
         this.field = field;
     }
 
+    /** The same refusal for item {@code index} of a batch: its field named {@code tasks[index].field}. */
+    public static InvalidFieldException ofItem(int index, InvalidFieldException e) {
+        String field = "tasks[" + index + "]." + e.field();
+        return new InvalidFieldException(field, field + ": " + e.getMessage());
+    }
+
     public String field() {
         return field;
     }

@@ -10,11 +10,15 @@ import com.jm.job.master.errors.NotFoundException;
 import com.jm.job.master.fire.FireCompletion;
 import com.jm.job.master.index.Lane;
 import com.jm.job.master.index.PendingChanges;
+import com.jm.job.master.index.PendingIndex;
 import com.jm.job.master.store.GroupMapper;
 import com.jm.job.master.store.TaskMapper;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +39,7 @@ public class TaskService {
     private final ExecutionRules executionRules;
     private final FireCompletion fires;
     private final PendingReasons pendingReasons;
+    private final TaskBatch inserts;
 
     public TaskService(
             TaskMapper tasks,
@@ -45,7 +50,9 @@ public class TaskService {
             ExecutionRules executionRules,
             FireCompletion fires,
             PendingReasons pendingReasons,
-            PendingChanges changes) {
+            PendingChanges changes,
+            TaskBatch inserts) {
+        this.inserts = inserts;
         this.pendingReasons = pendingReasons;
         this.fires = fires;
         this.executionRules = executionRules;
@@ -64,16 +71,8 @@ public class TaskService {
             throw new InvalidFieldException(
                     "groupId", "no group with id " + groupId + "; create it with POST /api/groups");
         }
-        TaskRecord task = new TaskRecord();
-        task.setGroupId(groupId);
-        apply(definition, task);
+        TaskRecord task = newTask(groupId, definition);
         childRules.check(null, definition.childTaskIds());
-        if (task.getNextFireTime() == null) {
-            task.setStatus(TaskStatus.PENDING);
-            task.setPendingCause(Trigger.INSERT);
-        } else {
-            task.setStatus(TaskStatus.NOT_STARTED);
-        }
         try {
             tasks.insert(task);
         } catch (DataIntegrityViolationException e) {
@@ -84,7 +83,7 @@ public class TaskService {
             throw new InvalidFieldException("groupId", "no group with id " + groupId);
         }
         childRules.add(task.getId(), definition.childTaskIds());
-        return signalled(tasks.findById(task.getId()));
+        return signalled(List.of(tasks.findById(task.getId()))).get(0);
     }
 
     /** One task of a batch: its group and definition. */
@@ -93,20 +92,36 @@ public class TaskService {
     /**
      * Registers every task of {@code batch} in this one transaction, or none: the first that breaks
      * a rule fails the whole batch, its field named with its index ({@code tasks[3].groupId}).
-     * Wake-ups and index entries follow the commit, as for one task.
+     * Every task is checked before any is written, then all are inserted together (a fixed number
+     * of statements, see {@link TaskBatch}); index entries and wake-ups follow the commit, one
+     * announcement per group.
      */
     @Transactional
     public List<TaskRecord> insertAll(List<NewTask> batch) {
-        List<TaskRecord> created = new java.util.ArrayList<>(batch.size());
+        inserts.checkGroups(batch.stream().map(NewTask::groupId).toList());
+        List<TaskRecord> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             try {
-                created.add(insert(batch.get(i).groupId(), batch.get(i).definition()));
+                rows.add(newTask(batch.get(i).groupId(), batch.get(i).definition()));
+                childRules.check(null, batch.get(i).definition().childTaskIds());
             } catch (InvalidFieldException e) {
-                String field = "tasks[" + i + "]." + e.field();
-                throw new InvalidFieldException(field, field + ": " + e.getMessage());
+                throw InvalidFieldException.ofItem(i, e);
             }
         }
-        return created;
+        List<TaskRecord> stored;
+        try {
+            stored = inserts.insert(rows);
+        } catch (DataIntegrityViolationException e) {
+            // A group went away between the check and the insert (foreign key): name the first.
+            inserts.checkGroups(batch.stream().map(NewTask::groupId).toList());
+            throw e;
+        }
+        Map<Long, List<Long>> children = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            children.put(stored.get(i).getId(), batch.get(i).definition().childTaskIds());
+        }
+        childRules.addAll(children);
+        return signalled(stored);
     }
 
     @Transactional(readOnly = true)
@@ -137,7 +152,7 @@ public class TaskService {
         childRules.check(id, definition.childTaskIds());
         if (tasks.update(task, expectedVersion) == 1) {
             childRules.replace(id, definition.childTaskIds());
-            return signalled(tasks.findById(id));
+            return signalled(List.of(tasks.findById(id))).get(0);
         }
         TaskRecord current = require(id);
         if (current.getStatus() == TaskStatus.RUNNING) {
@@ -174,14 +189,14 @@ public class TaskService {
     @Transactional
     public TaskRecord enable(long id) {
         tasks.setDisabled(id, false);
-        return signalled(require(id));
+        return signalled(List.of(require(id))).get(0);
     }
 
     /** Makes a task due now (a fresh attempt count); refused while it runs or is disabled. */
     @Transactional
     public TaskRecord retry(long id) {
         if (tasks.retryNow(id) == 1) {
-            return signalled(tasks.findById(id));
+            return signalled(List.of(tasks.findById(id))).get(0);
         }
         TaskRecord current = require(id);
         if (current.isDisable()) {
@@ -202,7 +217,7 @@ public class TaskService {
     public TaskRecord trigger(long id, String params) {
         TaskRecord task = require(id);
         if (tasks.trigger(id, paramsRules.stored(task.isParamsSensitive(), params)) == 1) {
-            return signalled(tasks.findById(id));
+            return signalled(List.of(tasks.findById(id))).get(0);
         }
         TaskRecord current = require(id);
         if (current.isDisable()) {
@@ -231,22 +246,44 @@ public class TaskService {
         task.setPriority(definition.priority());
     }
 
-    /**
-     * After commit, queues the task and wakes the group's held polls when it is claimable, and wakes
-     * the cron loop when the task has a schedule (its slot may be earlier than the one it sleeps for).
-     */
-    private TaskRecord signalled(TaskRecord task) {
-        if (task.getStatus() == TaskStatus.PENDING && !task.isDisable()) {
-            changes.pending(
-                    Lane.of(task.getGroupId(), null, task.getTags()),
-                    task.getId(),
-                    task.getPriority(),
-                    task.getNextFireTime());
+    /** A task of {@code groupId} as {@code definition} has it, not yet inserted. */
+    private TaskRecord newTask(long groupId, TaskDefinition definition) {
+        TaskRecord task = new TaskRecord();
+        task.setGroupId(groupId);
+        apply(definition, task);
+        if (task.getNextFireTime() == null) {
+            task.setStatus(TaskStatus.PENDING);
+            task.setPendingCause(Trigger.INSERT);
+        } else {
+            task.setStatus(TaskStatus.NOT_STARTED);
         }
-        if (task.getNextFireTime() != null && task.getStatus() == TaskStatus.NOT_STARTED) {
+        return task;
+    }
+
+    /**
+     * After commit, queues the tasks that are claimable and wakes their groups' held polls (one
+     * announcement per group, with its count), and wakes the cron loop once when any has a schedule
+     * (its slot may be earlier than the one the loop sleeps for).
+     */
+    private List<TaskRecord> signalled(List<TaskRecord> written) {
+        Map<Long, Map<Lane, List<PendingIndex.Entry>>> due = new LinkedHashMap<>();
+        boolean scheduled = false;
+        for (TaskRecord task : written) {
+            if (task.getStatus() == TaskStatus.PENDING && !task.isDisable()) {
+                due.computeIfAbsent(task.getGroupId(), g -> new LinkedHashMap<>())
+                        .computeIfAbsent(Lane.of(task.getGroupId(), null, task.getTags()), l -> new ArrayList<>())
+                        .add(new PendingIndex.Entry(
+                                task.getId(),
+                                task.getPriority(),
+                                task.getNextFireTime().toInstant(ZoneOffset.UTC)));
+            }
+            scheduled |= task.getNextFireTime() != null && task.getStatus() == TaskStatus.NOT_STARTED;
+        }
+        due.forEach(changes::pendingAll);
+        if (scheduled) {
             changes.scheduleChanged();
         }
-        return filled(List.of(task)).get(0);
+        return filled(written);
     }
 
     /** The tasks with what is not a column of their row: their children and shard parameters. */

@@ -1,6 +1,7 @@
 package com.jm.job.master.store;
 
 import com.jm.job.master.domain.GroupRecord;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -13,6 +14,9 @@ public interface GroupMapper {
     void insert(GroupRecord group);
 
     GroupRecord findById(long id);
+
+    /** Those of {@code ids} that name a group. */
+    List<Long> existingIds(@Param("ids") Collection<Long> ids);
 
     GroupRecord findByName(String name);
 

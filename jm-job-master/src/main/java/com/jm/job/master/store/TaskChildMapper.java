@@ -26,6 +26,12 @@ public interface TaskChildMapper {
     /** Keeps {@code jm_task.has_children} in step with the task's edges. */
     void markHasChildren(@Param("parentId") long parentId, @Param("hasChildren") boolean hasChildren);
 
+    /** Inserts many tasks' edges in one statement. */
+    void insertEdges(@Param("edges") List<TaskChild> edges);
+
+    /** Sets {@code has_children} of tasks created just now with children. */
+    void markAllHaveChildren(@Param("parentIds") List<Long> parentIds);
+
     void insertChildren(@Param("parentId") long parentId, @Param("childIds") List<Long> childIds);
 
     /**

@@ -17,7 +17,16 @@ public interface TaskMapper {
     /** Inserts a task; a null {@code nextFireTime} means "now" by the database clock. */
     void insert(TaskRecord task);
 
+    /**
+     * Inserts the tasks in one statement (the caller keeps the list short enough for one packet)
+     * and sets their ids, in the list's order.
+     */
+    void insertAll(@Param("tasks") List<TaskRecord> tasks);
+
     TaskRecord findById(long id);
+
+    /** The tasks (not units) among {@code ids}, in no particular order. */
+    List<TaskRecord> findByIds(@Param("ids") List<Long> ids);
 
     /**
      * A page of the matching tasks (not units), newest first, or oldest first with

@@ -9,6 +9,7 @@ import com.jm.job.common.protocol.NodeApi;
 import com.jm.job.master.lease.LeaseRecovery;
 import com.jm.job.master.support.NodeCalls;
 import com.jm.job.master.support.RegisteredNodeTest;
+import com.jm.job.master.support.StatementLog;
 import com.jm.job.master.support.TestSecurity;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,9 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(properties = "jm.job.master.metrics-refresh-interval=1h")
 @AutoConfigureMockMvc
-@Import({TestSecurity.ActAsOperator.class, MasterMetricsTest.Statements.class})
+@Import({TestSecurity.ActAsOperator.class, StatementLog.Installed.class})
 class MasterMetricsTest extends RegisteredNodeTest {
 
     @Autowired
@@ -191,15 +190,6 @@ class MasterMetricsTest extends RegisteredNodeTest {
         jdbc.update("DELETE FROM jm_task_run");
         jdbc.update("DELETE FROM jm_task");
         return statements;
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Statements {
-
-        @Bean
-        StatementLog statementLog() {
-            return new StatementLog();
-        }
     }
 
     private void dueTaskSecondsAgo(String name, int seconds) {

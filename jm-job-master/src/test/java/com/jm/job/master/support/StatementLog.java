@@ -1,4 +1,4 @@
-package com.jm.job.master.metrics;
+package com.jm.job.master.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,8 @@ import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Records the ids of the mapper statements the recording thread runs, so a test can compare what
@@ -25,19 +27,19 @@ import org.apache.ibatis.session.RowBounds;
             method = "update",
             args = {MappedStatement.class, Object.class})
 })
-class StatementLog implements Interceptor {
+public class StatementLog implements Interceptor {
 
     private volatile Thread recording;
     private final List<String> statements = new ArrayList<>();
 
     /** Records what this thread runs from now on, forgetting what was recorded before. */
-    synchronized void start() {
+    public synchronized void start() {
         statements.clear();
         recording = Thread.currentThread();
     }
 
     /** Stops recording and answers the statement ids, in order. */
-    synchronized List<String> stop() {
+    public synchronized List<String> stop() {
         recording = null;
         return List.copyOf(statements);
     }
@@ -50,5 +52,15 @@ class StatementLog implements Interceptor {
             }
         }
         return invocation.proceed();
+    }
+
+    /** Installs one {@link StatementLog} in the test's context: {@code @Import(StatementLog.Installed.class)}. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Installed {
+
+        @Bean
+        StatementLog statementLog() {
+            return new StatementLog();
+        }
     }
 }
