@@ -14,8 +14,14 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 public interface TaskMapper {
 
-    /** Inserts a task; a null {@code nextFireTime} means "now" by the database clock. */
-    void insert(TaskRecord task);
+    /**
+     * Inserts a task and sets its id; a null {@code nextFireTime} means "now" by the database
+     * clock. The one-row case of {@link #insertAll}, so both write the same columns from one
+     * statement.
+     */
+    default void insert(TaskRecord task) {
+        insertAll(List.of(task));
+    }
 
     /**
      * Inserts the tasks in one statement (the caller keeps the list short enough for one packet)
