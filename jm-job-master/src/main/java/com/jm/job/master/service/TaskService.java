@@ -83,7 +83,7 @@ public class TaskService {
             throw new InvalidFieldException("groupId", "no group with id " + groupId);
         }
         childRules.add(task.getId(), definition.childTaskIds());
-        return signalled(List.of(tasks.findById(task.getId()))).get(0);
+        return signalled(tasks.findById(task.getId()));
     }
 
     /** One task of a batch: its group and definition. */
@@ -152,7 +152,7 @@ public class TaskService {
         childRules.check(id, definition.childTaskIds());
         if (tasks.update(task, expectedVersion) == 1) {
             childRules.replace(id, definition.childTaskIds());
-            return signalled(List.of(tasks.findById(id))).get(0);
+            return signalled(tasks.findById(id));
         }
         TaskRecord current = require(id);
         if (current.getStatus() == TaskStatus.RUNNING) {
@@ -189,14 +189,14 @@ public class TaskService {
     @Transactional
     public TaskRecord enable(long id) {
         tasks.setDisabled(id, false);
-        return signalled(List.of(require(id))).get(0);
+        return signalled(require(id));
     }
 
     /** Makes a task due now (a fresh attempt count); refused while it runs or is disabled. */
     @Transactional
     public TaskRecord retry(long id) {
         if (tasks.retryNow(id) == 1) {
-            return signalled(List.of(tasks.findById(id))).get(0);
+            return signalled(tasks.findById(id));
         }
         TaskRecord current = require(id);
         if (current.isDisable()) {
@@ -217,7 +217,7 @@ public class TaskService {
     public TaskRecord trigger(long id, String params) {
         TaskRecord task = require(id);
         if (tasks.trigger(id, paramsRules.stored(task.isParamsSensitive(), params)) == 1) {
-            return signalled(List.of(tasks.findById(id))).get(0);
+            return signalled(tasks.findById(id));
         }
         TaskRecord current = require(id);
         if (current.isDisable()) {
@@ -258,6 +258,11 @@ public class TaskService {
             task.setStatus(TaskStatus.NOT_STARTED);
         }
         return task;
+    }
+
+    /** {@link #signalled(List)} for one task written. */
+    private TaskRecord signalled(TaskRecord written) {
+        return signalled(List.of(written)).get(0);
     }
 
     /**
